@@ -137,6 +137,11 @@ const itemFields = {
   inReplyTo: z.array(z.string()).default([]),
   /** Editor-owned: hide this item from the site and the scorecard (spam, off-topic). */
   hidden: z.boolean().default(false),
+  /**
+   * Machine-owned: a digest of the excerpt as fetch last wrote it. When the body no longer
+   * matches it, a maintainer edited the body and fetch leaves the body alone.
+   */
+  excerptDigest: z.string().optional(),
 };
 
 /** Mention: one item in which the public talks about the company. Body: the sanitized excerpt. */

@@ -1,0 +1,45 @@
+/**
+ * The open-data contract (DESIGN.md): `/data/companies.json`. Extend it, never rename a field:
+ * outside tools recompute and reuse these figures.
+ */
+import { WINDOW_KEYS, type WindowFigures, type WindowKey } from './metrics/index.ts';
+import type { Watchblog } from './watchblog.ts';
+
+/** One window's figures as published: every figure with its sample, plus the window's grade letter. */
+export type OpenWindowFigures = Omit<WindowFigures, 'grade'> & { grade: string | null; gradeScore: number | null };
+
+/** One element of `/data/companies.json`. */
+export type OpenCompany = {
+  slug: string;
+  name: string;
+  /** True for made-up companies (the demo). */
+  fictional: boolean;
+  /** The headline grade letter (365-day window), or null with `gradeReason` when the sample is too small. */
+  grade: string | null;
+  gradeScore: number | null;
+  gradeReason: 'not-enough-data' | null;
+  /** The instant the figures were computed at, UTC ISO. */
+  asOf: string;
+  responseTargetHours: number;
+  windows: Record<WindowKey, OpenWindowFigures>;
+};
+
+function toOpenWindow(figures: WindowFigures): OpenWindowFigures {
+  const { grade, ...rest } = figures;
+  return { ...rest, grade: grade.letter, gradeScore: grade.score };
+}
+
+/** The `/data/companies.json` array, one object per company, in the site's order. */
+export function buildCompaniesJson(watchblog: Watchblog): OpenCompany[] {
+  return watchblog.companies.map(({ company, scorecard }) => ({
+    slug: company.slug,
+    name: company.name,
+    fictional: company.fictional,
+    grade: scorecard.grade.letter,
+    gradeScore: scorecard.grade.score,
+    gradeReason: scorecard.grade.reason,
+    asOf: scorecard.asOf,
+    responseTargetHours: scorecard.responseTargetHours,
+    windows: Object.fromEntries(WINDOW_KEYS.map((key) => [key, toOpenWindow(scorecard.windows[key])])) as Record<WindowKey, OpenWindowFigures>,
+  }));
+}

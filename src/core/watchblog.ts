@@ -1,0 +1,79 @@
+/**
+ * The whole watch blog, derived once per build: every company's cases and scorecard.
+ * Pure: the site's query layer loads the files and hands them here with `now`.
+ */
+import { computeScorecard, type Scorecard } from './metrics/index.ts';
+import type { PostData } from './schemas.ts';
+import { buildCases } from './thread.ts';
+import type { Case, CaseOverride, CompanyEntry, Mention, Response } from './types.ts';
+
+/** A maintainer's post with its slug (file path) and Markdown body. */
+export type Post = PostData & { slug: string; body: string };
+
+/** One company with everything derived from its items. */
+export type CompanyRecord = {
+  company: CompanyEntry;
+  cases: Case[];
+  scorecard: Scorecard;
+  /** Company statements that answer no known case: shown on the company page, never counted. */
+  statements: Response[];
+};
+
+export type Watchblog = {
+  /** The instant every figure is computed at, UTC ISO. */
+  asOf: string;
+  /** Companies sorted by name. */
+  companies: CompanyRecord[];
+  /** Published posts, newest first. */
+  posts: Post[];
+};
+
+/** Everything read from the content folder. */
+export type WatchblogInput = {
+  companies: CompanyEntry[];
+  mentions: Mention[];
+  responses: Response[];
+  overrides: CaseOverride[];
+  posts: Post[];
+};
+
+function groupByCompany<T extends { company: string }>(items: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(item.company);
+    if (list) list.push(item);
+    else groups.set(item.company, [item]);
+  }
+  return groups;
+}
+
+/**
+ * Builds every company's cases and scorecard as of `now`. Items published after `now`
+ * are left out, so a build for a past date shows what was known then.
+ */
+export function buildWatchblog(input: WatchblogInput, now: Date): Watchblog {
+  const asOf = now.toISOString();
+  const visible = <T extends { publishedAt: string }>(item: T) => item.publishedAt <= asOf;
+  const mentions = groupByCompany(input.mentions.filter(visible));
+  const responses = groupByCompany(input.responses.filter(visible));
+  const overrides = groupByCompany(input.overrides);
+
+  const companies = [...input.companies]
+    .sort((a, b) => a.name.localeCompare(b.name, 'en') || a.slug.localeCompare(b.slug))
+    .map((company): CompanyRecord => {
+      const companyResponses = responses.get(company.slug) ?? [];
+      const cases = buildCases(company.slug, mentions.get(company.slug) ?? [], companyResponses, overrides.get(company.slug) ?? [], company);
+      const answering = new Set(cases.flatMap((c) => c.events.filter((e) => e.kind === 'response').map((e) => e.item.id)));
+      return {
+        company,
+        cases,
+        scorecard: computeScorecard(company.slug, cases, company, now),
+        statements: companyResponses.filter((r) => !r.hidden && !answering.has(r.id)).sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : -1)),
+      };
+    });
+
+  const posts = input.posts
+    .filter((post) => !post.draft && post.date <= asOf)
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug.localeCompare(b.slug)));
+  return { asOf, companies, posts };
+}

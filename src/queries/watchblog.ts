@@ -1,0 +1,39 @@
+/**
+ * The only place that calls astro:content. Loads every collection once per build, turns
+ * entries into core types and memoises the derived watch blog, so each page gets its slice
+ * without re-reading or re-threading anything (see PERFORMANCE-NOTES.md).
+ */
+import { getCollection } from 'astro:content';
+import { buildWatchblog, type Watchblog } from '../core/watchblog.ts';
+import { resolveNow } from './now.ts';
+
+let memo: Promise<Watchblog> | undefined;
+
+/** The watch blog as of the build's `now` (WATCHBLOG_NOW, else the clock). Computed once. */
+export function loadWatchblog(): Promise<Watchblog> {
+  memo ??= readWatchblog();
+  return memo;
+}
+
+async function readWatchblog(): Promise<Watchblog> {
+  const [companies, mentions, responses, cases, posts] = await Promise.all([
+    getCollection('companies'),
+    getCollection('mentions'),
+    getCollection('responses'),
+    getCollection('cases'),
+    getCollection('posts'),
+  ]);
+  return buildWatchblog(
+    {
+      companies: companies.map((entry) => ({ ...entry.data, slug: entry.id, intro: entry.body ?? '' })),
+      mentions: mentions.map((entry) => ({ ...entry.data, excerpt: entry.body ?? '' })),
+      responses: responses.map((entry) => ({ ...entry.data, excerpt: entry.body ?? '' })),
+      overrides: cases.map((entry) => {
+        const [folder = '', caseId = ''] = entry.id.split('/');
+        return { ...entry.data, company: entry.data.company ?? folder, caseId, note: entry.body ?? '' };
+      }),
+      posts: posts.map((entry) => ({ ...entry.data, slug: entry.id, body: entry.body ?? '' })),
+    },
+    resolveNow(process.env.WATCHBLOG_NOW),
+  );
+}

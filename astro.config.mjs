@@ -9,6 +9,10 @@ const base = process.env.WATCHBLOG_BASE ?? '/';
 export default defineConfig({
   site,
   base,
+  // Tests and benchmarks build several content folders side by side; each needs its own
+  // output and its own content cache, or concurrent builds would overwrite each other.
+  ...(process.env.WATCHBLOG_OUT_DIR ? { outDir: process.env.WATCHBLOG_OUT_DIR } : {}),
+  ...(process.env.WATCHBLOG_CACHE_DIR ? { cacheDir: process.env.WATCHBLOG_CACHE_DIR } : {}),
   trailingSlash: 'ignore',
   build: { format: 'directory' },
 });

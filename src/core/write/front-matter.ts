@@ -1,0 +1,169 @@
+/**
+ * The one place that reads and writes front matter. Everything goes through gray-matter with
+ * js-yaml's SAFE schema: `!!js/function`, `!!js/regexp` and friends are refused, not evaluated,
+ * and gray-matter's `---js` / `---javascript` engines (which call `eval`) are disabled.
+ *
+ * Output is stable and exact: keys in the order the caller gives them; every string is one
+ * double-quoted line with escapes (js-yaml's own dumper folds long lines and loses trailing
+ * spaces in block scalars), so no value can open or close a front-matter block, start a tag,
+ * an anchor or a comment, and what `serializeItemFile` writes, `parseItemFile` (and Astro's
+ * own front-matter reader) reads back equal.
+ */
+import matter from 'gray-matter';
+
+/** A file split into its front matter and its Markdown body. */
+export type ParsedFile = { data: Record<string, unknown>; body: string };
+
+/** Reading a file: its parts, or why it could not be read. */
+export type ParseFileResult = { ok: true; file: ParsedFile } | { ok: false; message: string };
+
+/** Characters written as escapes: controls, C1 controls (NEL is a YAML line break), separators, BOM, non-characters. */
+const ESCAPED_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+const SHORT_ESCAPES: Record<string, string> = { '\0': '\\0', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** A string as a YAML double-quoted scalar on one line. */
+function quoteString(value: string): string {
+  const escaped = value
+    .replace(/[\\"]/g, (char) => `\\${char}`)
+    .replace(ESCAPED_CHARS, (char) => SHORT_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `"${escaped}"`;
+}
+
+/** A mapping key: bare when it is a plain identifier, else quoted. */
+function formatKey(key: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? key : quoteString(key);
+}
+
+function formatScalar(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return quoteString(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return '.nan';
+    if (!Number.isFinite(value)) return value > 0 ? '.inf' : '-.inf';
+    return String(value);
+  }
+  if (value instanceof Date) return quoteString(value.toISOString());
+  throw new TypeError(`cannot write a ${typeof value} in front matter`);
+}
+
+function isContainer(value: unknown): value is unknown[] | Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !(value instanceof Date);
+}
+
+/** Block-style YAML for one value under `key`, indented by `indent` spaces. */
+function formatEntry(prefix: string, value: unknown, indent: string): string[] {
+  if (Array.isArray(value)) {
+    const items = value.filter((item) => item !== undefined);
+    if (items.length === 0) return [`${prefix} []`];
+    return [prefix, ...items.flatMap((item) => formatItem(item, `${indent}  `))];
+  }
+  if (isContainer(value)) {
+    const entries = Object.entries(value).filter(([, inner]) => inner !== undefined);
+    if (entries.length === 0) return [`${prefix} {}`];
+    return [prefix, ...entries.flatMap(([key, inner]) => formatEntry(`${indent}  ${formatKey(key)}:`, inner, `${indent}  `))];
+  }
+  return [`${prefix} ${formatScalar(value)}`];
+}
+
+/** One item of a block sequence. */
+function formatItem(value: unknown, indent: string): string[] {
+  if (isContainer(value)) {
+    const lines = formatEntry(`${indent}-`, value, indent);
+    // An inline "- " followed by a nested block: put the first nested line on the dash line.
+    if (lines.length > 1 && lines[0] === `${indent}-`) {
+      const [, first, ...rest] = lines;
+      return [`${indent}- ${first!.trimStart()}`, ...rest];
+    }
+    return lines;
+  }
+  return [`${indent}- ${formatScalar(value)}`];
+}
+
+/** The YAML engine: gray-matter's safe js-yaml reader, our exact writer. */
+const YAML_ENGINE = {
+  parse: (matter as unknown as { engines: { yaml: { parse: (text: string) => object } } }).engines.yaml.parse,
+  stringify: (data: Record<string, unknown>) =>
+    Object.entries(data)
+      .filter(([, value]) => value !== undefined)
+      .flatMap(([key, value]) => formatEntry(`${formatKey(key)}:`, value, ''))
+      .join('\n'),
+};
+
+function refuseEngine(name: string) {
+  return () => {
+    throw new Error(`front matter in "${name}" is not allowed; use YAML between --- lines`);
+  };
+}
+
+/** Only YAML is accepted; every executable engine gray-matter knows is replaced by a refusal. */
+const SAFE_ENGINES = {
+  yaml: YAML_ENGINE,
+  javascript: { parse: refuseEngine('javascript'), stringify: refuseEngine('javascript') },
+  js: { parse: refuseEngine('js'), stringify: refuseEngine('js') },
+  coffee: { parse: refuseEngine('coffee'), stringify: refuseEngine('coffee') },
+  coffeescript: { parse: refuseEngine('coffeescript'), stringify: refuseEngine('coffeescript') },
+  cson: { parse: refuseEngine('cson'), stringify: refuseEngine('cson') },
+};
+
+/** Drops `undefined` values (YAML has no such thing) without touching key order. */
+function dropUndefined(data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) if (value !== undefined) out[key] = value;
+  return out;
+}
+
+/** YAML timestamps read back as Date; the content model keeps ISO strings. */
+function normalizeValue(value: unknown): unknown {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value.toISOString();
+  if (Array.isArray(value)) return value.map(normalizeValue);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) out[key] = normalizeValue(inner);
+    return out;
+  }
+  return value;
+}
+
+/**
+ * Front matter + body → file text: `---\n<yaml>\n---\n<body>\n`. Keys keep the order of `data`;
+ * `undefined` values are left out. The body is written as given, followed by one newline,
+ * which `parseItemFile` removes again.
+ */
+export function serializeItemFile(data: Record<string, unknown>, body: string): string {
+  const text = matter.stringify({ content: `${body}\n` } as never, dropUndefined(data), {
+    engines: SAFE_ENGINES,
+  } as never);
+  return text;
+}
+
+/**
+ * File text → front matter + body, or a message saying why it cannot be read (no front matter,
+ * a non-YAML engine, invalid YAML, an unsafe tag). Never throws. The body loses the one
+ * trailing newline `serializeItemFile` adds, so a round trip is exact.
+ */
+export function parseItemFile(text: string): ParseFileResult {
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (!/^---\r?\n/.test(source)) {
+    return { ok: false, message: 'expected front matter: the file must start with a line "---"' };
+  }
+  try {
+    const file = matter(source, { engines: SAFE_ENGINES, language: 'yaml' } as never);
+    const data = normalizeValue(file.data ?? {});
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      return { ok: false, message: 'expected the front matter to be a YAML mapping of keys to values' };
+    }
+    // Strip the one line ending the writer (or an editor saving with CRLF) put after the body.
+    const crlf = source.startsWith('---\r\n');
+    const body = crlf && file.content.endsWith('\r\n')
+      ? file.content.slice(0, -2)
+      : file.content.endsWith('\n')
+        ? file.content.slice(0, -1)
+        : file.content;
+    return { ok: true, file: { data: data as Record<string, unknown>, body } };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, message: `invalid front matter: ${message.split('\n')[0]}` };
+  }
+}

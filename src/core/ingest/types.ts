@@ -86,4 +86,4 @@ export type ItemDraft = {
 };
 
 /** Why an item was skipped rather than written. */
-export type SkipReason = 'no-link' | 'not-about-company' | 'excluded' | 'before-since' | 'duplicate';
+export type SkipReason = 'no-link' | 'not-about-company' | 'excluded' | 'before-since' | 'duplicate' | 'unreadable'; // 'unreadable': normalizing failed unexpectedly (added by the ingest core)

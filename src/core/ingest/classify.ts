@@ -1,0 +1,60 @@
+/**
+ * Mention or response? Decided by the source's voice and the company's official identities. Pure.
+ */
+import type { Voice } from '../schemas.ts';
+import type { ItemKind } from './types.ts';
+
+/** What classifyItem needs to know about one item. */
+export type ClassifyInput = {
+  /** The source's voice: 'company' makes every item a response. */
+  voice: Voice;
+  /** The item's plain-text author, possibly empty. */
+  author: string;
+  /** The item's canonical URL. */
+  url: string;
+  /** The company's official author names/handles and domains. */
+  official: { authors: string[]; domains: string[] };
+};
+
+/** An author name or handle, compared case-insensitively and without a leading '@'. */
+function normalizeHandle(name: string): string {
+  return name.normalize('NFKC').trim().replace(/^@+/, '').replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The host of a domain entry or URL, lower-case, without "www." or a trailing dot. */
+function normalizeDomain(domain: string): string {
+  const trimmed = domain.trim().toLowerCase();
+  let host = trimmed;
+  try {
+    host = new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`).hostname;
+  } catch {
+    host = trimmed;
+  }
+  return host.replace(/\.$/, '').replace(/^www\./, '');
+}
+
+/** True when `host` is `domain` or one of its subdomains. */
+export function isOnDomain(host: string, domain: string): boolean {
+  const h = normalizeDomain(host);
+  const d = normalizeDomain(domain);
+  return d !== '' && (h === d || h.endsWith(`.${d}`));
+}
+
+/**
+ * 'response' when the source speaks for the company (voice 'company'), when the
+ * author is one of the official authors (case-insensitive, '@' optional), or when
+ * the item's URL is on an official domain or a subdomain of one; else 'mention'.
+ * Pure; never throws.
+ */
+export function classifyItem(input: ClassifyInput): ItemKind {
+  if (input.voice === 'company') return 'response';
+  const author = normalizeHandle(input.author);
+  if (author !== '' && input.official.authors.some((official) => normalizeHandle(official) === author)) return 'response';
+  let host = '';
+  try {
+    host = new URL(input.url).hostname;
+  } catch {
+    return 'mention';
+  }
+  return input.official.domains.some((domain) => isOnDomain(host, domain)) ? 'response' : 'mention';
+}

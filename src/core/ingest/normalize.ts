@@ -1,0 +1,123 @@
+/**
+ * One raw feed item → an ItemDraft ready to become a Mention or Response file, or the
+ * reason it was skipped. Pure: time comes in as `ctx.now`.
+ */
+import type { Source } from '../schemas.ts';
+import { canonicalizeUrl } from './canonical-url.ts';
+import { classifyItem } from './classify.ts';
+import { resolvePublishedAt } from './dates.ts';
+import { computeItemId } from './identity.ts';
+import { matchesCompany } from './match.ts';
+import { toPlainText } from './plain-text.ts';
+import { extractSafeLinks, htmlToSafeMarkdown } from './sanitize-excerpt.ts';
+import type { ItemDraft, RawItem, SkipReason } from './types.ts';
+
+/** Longest title kept, in characters. */
+export const TITLE_MAX_CHARS = 300;
+/** Longest author name kept, in characters. */
+export const AUTHOR_MAX_CHARS = 120;
+/** Most links kept per item for threading. */
+export const LINKS_MAX = 50;
+/** Longest HTML read for links and matching, in characters (bounds work on huge items). */
+const HTML_SCAN_MAX_CHARS = 200_000;
+
+/** The narrow slice of configuration normalizeItem needs. */
+export type NormalizeContext = {
+  /** The company the source belongs to: its slug, name, matching terms and official identities. */
+  company: { slug: string; name: string; aliases: string[]; exclude: string[]; official: { authors: string[]; domains: string[] } };
+  /** The source the item came from. */
+  source: Source;
+  /** The URL the feed was fetched from: the base of relative links. */
+  feedUrl: string;
+  /** The fetch time. */
+  now: Date;
+  /** Items published before this are skipped ('before-since'). */
+  since?: Date;
+};
+
+/** A draft, or why the item was skipped. */
+export type NormalizeResult = { ok: true; draft: ItemDraft } | { ok: false; reason: SkipReason; detail?: string };
+
+function absoluteUrl(href: string, base: string): string | undefined {
+  try {
+    const url = new URL(href.trim(), base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An in-reply-to reference: canonical when it is an http(s) URL, else the trimmed id (e.g. a tag: URI). */
+function normalizeReference(ref: string, base: string): string | undefined {
+  const trimmed = toPlainText(ref);
+  if (trimmed === '') return undefined;
+  if (/^https?:/i.test(trimmed) || !/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return canonicalizeUrl(trimmed, base) ?? trimmed;
+  return trimmed;
+}
+
+/**
+ * Turns one parsed item into a draft: link resolved (against xml:base, else the feed
+ * URL) and canonicalized; title and author as plain text; date in UTC with a fallback
+ * to `now` ('missing', 'unparseable', 'future'); excerpt as sanitized Markdown capped
+ * at `source.excerptChars`; links and in-reply-to references canonicalized; kind from
+ * the source's voice and the official identities; id from the guid, else the canonical
+ * URL. Skips: 'no-link' (no http(s) link), 'excluded' (an exclusion term, public
+ * sources only), 'not-about-company' (no alias, unless the source is allAboutCompany
+ * or speaks for the company), 'before-since'. Pure; never throws.
+ */
+export function normalizeItem(item: RawItem, ctx: NormalizeContext): NormalizeResult {
+  try {
+    const base = item.baseUrl ?? ctx.feedUrl;
+    const guid = item.guid?.trim() || undefined;
+    const href = item.link ?? (guid && /^https?:\/\//i.test(guid) ? guid : undefined);
+    const url = href ? absoluteUrl(href, base) : undefined;
+    const canonicalUrl = href ? canonicalizeUrl(href, base) : null;
+    if (!url || !canonicalUrl) return { ok: false, reason: 'no-link', detail: href ? `not an http(s) link: ${href.slice(0, 200)}` : 'the item has no link' };
+
+    const title = toPlainText(item.title ?? '', TITLE_MAX_CHARS);
+    const author = toPlainText(item.author ?? '', AUTHOR_MAX_CHARS);
+    const excerptHtml = item.summary ?? item.content ?? '';
+    const fullHtml = (item.content ?? item.summary ?? '').slice(0, HTML_SCAN_MAX_CHARS);
+
+    if (ctx.source.voice === 'public') {
+      const text = [title, toPlainText(fullHtml), ...(item.categories ?? [])].join(' \n ');
+      const aliases = ctx.company.aliases.length > 0 ? ctx.company.aliases : [ctx.company.name];
+      const match = matchesCompany(text, ctx.source.allAboutCompany ? [] : aliases, ctx.company.exclude);
+      if (match === 'excluded') return { ok: false, reason: 'excluded', detail: 'the item contains an exclusion term' };
+      if (match === 'no-match' && !ctx.source.allAboutCompany) return { ok: false, reason: 'not-about-company' };
+    }
+
+    const date = resolvePublishedAt(item.date, ctx.now);
+    if (ctx.since && date.dateFallback === undefined && Date.parse(date.publishedAt) < ctx.since.getTime()) {
+      return { ok: false, reason: 'before-since', detail: `published ${date.publishedAt}` };
+    }
+
+    const excerpt = htmlToSafeMarkdown(excerptHtml, ctx.source.excerptChars, base);
+    const linkSet = new Set(fullHtml === excerptHtml ? excerpt.links : extractSafeLinks(fullHtml, base));
+    linkSet.delete(canonicalUrl);
+    const inReplyTo = [...new Set((item.inReplyTo ?? []).map((ref) => normalizeReference(ref, base)).filter((ref): ref is string => ref !== undefined))];
+
+    const draft: ItemDraft = {
+      kind: classifyItem({ voice: ctx.source.voice, author, url: canonicalUrl, official: ctx.company.official }),
+      id: computeItemId(guid, canonicalUrl),
+      company: ctx.company.slug,
+      source: ctx.source.url,
+      channel: ctx.source.channel,
+      voice: ctx.source.voice,
+      url,
+      canonicalUrl,
+      title,
+      author,
+      publishedAt: date.publishedAt,
+      fetchedAt: ctx.now.toISOString(),
+      ...(date.dateFallback ? { dateFallback: date.dateFallback } : {}),
+      links: [...linkSet].slice(0, LINKS_MAX),
+      ...(item.threadId ? { threadId: toPlainText(item.threadId) } : {}),
+      inReplyTo,
+      excerpt: excerpt.markdown,
+    };
+    return { ok: true, draft };
+  } catch (error) {
+    return { ok: false, reason: 'unreadable', detail: `the item could not be normalized: ${String(error)}` };
+  }
+}

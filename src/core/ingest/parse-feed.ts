@@ -1,0 +1,291 @@
+/**
+ * Text → ParsedFeed. The format is sniffed from the content, never the URL. RSS
+ * 0.9x/2.0, RSS 1.0 (RDF) and Atom 1.0/0.3 go through rss-parser (pinned 3.13.0) with
+ * its crash sites neutralised; JSON Feed 1.0/1.1 is read by hand. Pure (no I/O);
+ * never throws, never rejects: every failure is a typed FeedError.
+ */
+import Parser from 'rss-parser';
+import { parseJsonFeed } from './json-feed.ts';
+import type { FeedError, FeedFormat, ParsedFeed, RawItem } from './types.ts';
+import { prepareXmlText } from './xml-text.ts';
+
+/** Result of parsing one feed document. */
+export type ParseResult = { ok: true; feed: ParsedFeed } | { ok: false; error: FeedError };
+
+/** What the document looks like, decided from its first bytes. */
+export type SniffResult = { kind: 'xml'; format: Exclude<FeedFormat, 'json'> } | { kind: 'json' } | { kind: 'error'; error: FeedError };
+
+/** xml2js's node shape: child arrays by name, attributes in `$`, text in `_`. */
+type XmlNode = { $?: Record<string, string>; _?: string; [child: string]: unknown };
+
+/**
+ * Decides the format from the content: leading whitespace and a BOM are skipped, then
+ * the XML declaration, comments, processing instructions and DOCTYPE; the root element
+ * decides (rss, rdf:RDF, feed). A document starting with '{' is JSON. HTML, empty and
+ * unknown documents are a 'not-a-feed' error. Pure; never throws.
+ */
+export function sniffFeedFormat(text: string): SniffResult {
+  const start = text.replace(/^[\s\ufeff\u0000]+/, '');
+  if (start === '') return { kind: 'error', error: { reason: 'not-a-feed', message: 'the document is empty' } };
+  if (start.startsWith('{') || start.startsWith('[')) return { kind: 'json' };
+  if (!start.startsWith('<')) return { kind: 'error', error: { reason: 'not-a-feed', message: 'the document is neither XML nor JSON' } };
+  const body = start.replace(/^(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^[>]*|[^[>]*\[[\s\S]*?\]\s*)>|\s+)*/i, '');
+  const root = /^<([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)/.exec(body)?.[1];
+  if (!root) return { kind: 'error', error: { reason: body === '' ? 'not-a-feed' : 'malformed', message: body === '' ? 'the document has no root element' : 'the document does not start with an XML element' } };
+  const local = root.includes(':') ? root.slice(root.indexOf(':') + 1) : root;
+  if (/^rss$/i.test(local)) return { kind: 'xml', format: 'rss' };
+  if (local === 'RDF') return { kind: 'xml', format: 'rdf' };
+  if (local === 'feed') return { kind: 'xml', format: 'atom' };
+  if (/^html$/i.test(local)) return { kind: 'error', error: { reason: 'not-a-feed', message: 'the document is an HTML page, not a feed (look for its <link rel="alternate"> feed)' } };
+  return { kind: 'error', error: { reason: 'not-a-feed', message: `the document's root element <${root}> is not rss, rdf:RDF or feed` } };
+}
+
+function asArray(value: unknown): XmlNode[] {
+  return Array.isArray(value) ? (value as XmlNode[]) : [];
+}
+
+/** All text inside an xml2js node, in a stable order; for titles and names. */
+function textOf(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(textOf).join(' ');
+  if (typeof value === 'object') {
+    const node = value as XmlNode;
+    const parts: string[] = [];
+    if (typeof node._ === 'string') parts.push(node._);
+    for (const [key, child] of Object.entries(node)) if (key !== '$' && key !== '_') parts.push(textOf(child));
+    return parts.join(' ');
+  }
+  return String(value);
+}
+
+function firstText(node: XmlNode, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const text = textOf(asArray(node[name])[0]).trim();
+    if (text !== '') return text;
+  }
+  return undefined;
+}
+
+/** Resolves an xml:base against the base in scope; keeps the old base when it cannot. */
+function resolveBase(node: XmlNode | undefined, inherited: string): string {
+  const base = node?.$?.['xml:base'];
+  if (!base) return inherited;
+  try {
+    return new URL(base.trim(), inherited).href;
+  } catch {
+    return inherited;
+  }
+}
+
+/** The HTML of a text construct: escaped when it is declared plain text. */
+function htmlOfTextConstruct(node: XmlNode | undefined, rendered: unknown, textIsDefault: boolean): string | undefined {
+  if (rendered === undefined || rendered === null) return undefined;
+  const html = typeof rendered === 'string' ? rendered : textOf(rendered);
+  const type = node?.$?.type?.toLowerCase();
+  const isText = type === 'text' || type === 'text/plain' || (type === undefined && textIsDefault);
+  return isText ? html.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : html;
+}
+
+function collectInReplyTo(node: XmlNode, base: string): string[] | undefined {
+  const refs = asArray(node['thr:in-reply-to'])
+    .map((reply) => reply.$?.href ?? reply.$?.ref ?? textOf(reply))
+    .map((ref) => ref.trim())
+    .filter((ref) => ref !== '')
+    .map((ref) => {
+      try {
+        return /^[a-z][a-z0-9+.-]*:/i.test(ref) ? ref : new URL(ref, base).href;
+      } catch {
+        return ref;
+      }
+    });
+  return refs.length > 0 ? refs : undefined;
+}
+
+function compact(item: RawItem): RawItem {
+  return Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined && value !== '')) as RawItem;
+}
+
+/** The rss-parser output item, with the raw xml2js node it came from attached by SafeParser. */
+type ParsedItem = Parser.Item & { [key: string]: unknown; __raw?: XmlNode };
+
+function mapAtomEntry(item: ParsedItem, feedBase: string, feedAuthor: string | undefined, atom03: boolean): RawItem {
+  const raw = item.__raw ?? {};
+  const base = resolveBase(raw, feedBase);
+  const links = asArray(raw.link).filter((link) => typeof link.$?.href === 'string');
+  const alternate = links.find((link) => (link.$?.rel ?? 'alternate') === 'alternate') ?? links[0];
+  const linkBase = resolveBase(alternate, base);
+  const author = asArray(raw.author)[0];
+  const summaryNode = asArray(raw.summary)[0];
+  const contentNode = asArray(raw.content)[0];
+  return compact({
+    guid: firstText(raw, 'id'),
+    link: alternate?.$?.href?.trim(),
+    baseUrl: linkBase,
+    title: firstText(raw, 'title'),
+    author: (author ? firstText(author, 'name') ?? firstText(author, 'email') : undefined) ?? firstText(raw, 'dc:creator') ?? feedAuthor,
+    date: firstText(raw, 'published', 'issued', 'updated', 'modified', 'created', 'dc:date'),
+    summary: htmlOfTextConstruct(summaryNode, item.summary, !atom03),
+    content: htmlOfTextConstruct(contentNode, item.content, !atom03),
+    categories: asArray(raw.category).map((category) => (category.$?.term ?? textOf(category)).trim()).filter((term) => term !== ''),
+    inReplyTo: collectInReplyTo(raw, base),
+  });
+}
+
+function mapRssItem(item: ParsedItem, channelBase: string): RawItem {
+  const raw = item.__raw ?? {};
+  const base = resolveBase(raw, channelBase);
+  const guidNode = asArray(raw.guid)[0];
+  const guid = textOf(guidNode).trim() || undefined;
+  const guidIsLink = guid !== undefined && guidNode?.$?.isPermaLink !== 'false' && /^https?:\/\//i.test(guid);
+  const linkNode = asArray(raw.link)[0];
+  const link = textOf(linkNode).trim() || (guidIsLink ? guid : undefined) || raw.$?.['rdf:about'];
+  const encoded = item['content:encoded'];
+  return compact({
+    guid: guid ?? raw.$?.['rdf:about'],
+    link,
+    baseUrl: resolveBase(linkNode, base),
+    title: firstText(raw, 'title', 'dc:title'),
+    author: firstText(raw, 'dc:creator', 'author', 'itunes:author'),
+    date: firstText(raw, 'pubDate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:modified', 'a10:updated'),
+    summary: typeof item.content === 'string' ? item.content : undefined,
+    content: typeof encoded === 'string' ? encoded : undefined,
+    categories: asArray(raw.category).map((category) => textOf(category).trim()).filter((term) => term !== ''),
+    inReplyTo: collectInReplyTo(raw, base),
+  });
+}
+
+/**
+ * rss-parser with its crash sites neutralised: a channel that is missing, an RSS 1.0
+ * document with prefixed elements, links without href, and dates JavaScript cannot
+ * read (which make rss-parser reject the whole document) degrade one item instead.
+ * Every item keeps the raw xml2js node it came from, for the fields rss-parser drops.
+ */
+class SafeParser extends Parser {
+  warnings: string[] = [];
+  rootNode: XmlNode = {};
+
+  buildAtomFeed(xmlObj: { feed: XmlNode }): unknown {
+    this.rootNode = xmlObj.feed;
+    const feed = xmlObj.feed;
+    if (feed.link) feed.link = asArray(feed.link).filter((link) => typeof link.$?.href === 'string');
+    for (const entry of asArray(feed.entry)) if (entry.link) entry.link = asArray(entry.link).filter((link) => typeof link.$?.href === 'string');
+    return callBase(this, 'buildAtomFeed', xmlObj);
+  }
+
+  parseItemAtom(entry: XmlNode): ParsedItem {
+    let item: ParsedItem;
+    try {
+      item = callBase(this, 'parseItemAtom', entry) as ParsedItem;
+    } catch (error) {
+      this.warnings.push(`an entry's date could not be read (${String(error)}); the fetch time is used`);
+      const { published: _published, updated: _updated, ...rest } = entry;
+      item = callBase(this, 'parseItemAtom', rest) as ParsedItem;
+    }
+    item.__raw = entry;
+    return item;
+  }
+
+  buildRSS2(xmlObj: { rss: XmlNode }): unknown {
+    return this.buildChannel(xmlObj.rss, asArray(xmlObj.rss?.channel)[0], undefined);
+  }
+
+  buildRSS0_9(xmlObj: { rss: XmlNode }): unknown {
+    return this.buildChannel(xmlObj.rss, asArray(xmlObj.rss?.channel)[0], undefined);
+  }
+
+  buildRSS1(xmlObj: { 'rdf:RDF': XmlNode }): unknown {
+    const rdf = stripRss1Prefix(xmlObj['rdf:RDF'] ?? {});
+    const channel = asArray(rdf.channel)[0];
+    return this.buildChannel(rdf, channel, asArray(rdf.item).length > 0 ? asArray(rdf.item) : asArray(channel?.item));
+  }
+
+  private buildChannel(root: XmlNode, channel: XmlNode | undefined, rdfItems: XmlNode[] | undefined): unknown {
+    this.rootNode = root;
+    const safeChannel: XmlNode = channel && typeof channel === 'object' ? channel : {};
+    const items = rdfItems ?? asArray(safeChannel.item).filter((entry) => entry && typeof entry === 'object');
+    const feed = callBase(this, 'buildRSS', safeChannel, items) as { items: ParsedItem[] };
+    if (!channel) this.warnings.push('the feed has no <channel>');
+    return feed;
+  }
+
+  parseItemRss(xmlItem: XmlNode, itemFields: unknown): ParsedItem {
+    const node: XmlNode = xmlItem && typeof xmlItem === 'object' ? xmlItem : {};
+    let item: ParsedItem;
+    try {
+      item = callBase(this, 'parseItemRss', node, itemFields) as ParsedItem;
+    } catch (error) {
+      this.warnings.push(`an item could not be read by rss-parser (${String(error)}); raw fields are used`);
+      item = {} as ParsedItem;
+    }
+    item.__raw = node;
+    return item;
+  }
+}
+
+/** Calls rss-parser's own implementation of a method that its type declarations do not list. */
+function callBase(self: SafeParser, method: string, ...args: unknown[]): unknown {
+  const implementation = (Parser.prototype as unknown as Record<string, (...a: unknown[]) => unknown>)[method];
+  if (!implementation) throw new Error(`rss-parser has no ${method}`);
+  return implementation.apply(self, args);
+}
+
+/** RSS 1.0 written with a prefix for its own namespace (<rss:item>): drop that prefix. */
+function stripRss1Prefix(rdf: XmlNode): XmlNode {
+  const prefix = Object.entries(rdf.$ ?? {}).find(([name, uri]) => name.startsWith('xmlns:') && /^http:\/\/purl\.org\/rss\/1\.0\/?$/.test(uri))?.[0]?.slice(6);
+  if (!prefix) return rdf;
+  const rename = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(rename);
+    if (!value || typeof value !== 'object') return value;
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key.startsWith(`${prefix}:`) ? key.slice(prefix.length + 1) : key, key === '$' ? child : rename(child)]));
+  };
+  return rename(rdf) as XmlNode;
+}
+
+/** Turns a parser failure into a sentence a maintainer can act on. */
+function describeXmlError(error: unknown): FeedError {
+  const message = error instanceof Error ? error.message : String(error);
+  const firstLine = message.split('\n').slice(0, 3).join(' ').replace(/\s+/g, ' ').trim();
+  if (/Feed not recognized|default RSS version/.test(message)) return { reason: 'not-a-feed', message: `not a feed rss-parser recognises: ${firstLine}` };
+  return { reason: 'malformed', message: `the XML is not well-formed: ${firstLine}` };
+}
+
+async function parseXmlFeed(text: string, feedUrl: string, format: Exclude<FeedFormat, 'json'>): Promise<ParseResult> {
+  const parser = new SafeParser({
+    defaultRSS: 2.0,
+    customFields: { item: [['thr:in-reply-to', 'inReplyTo', { keepArray: true }]] as never },
+  });
+  let output: Parser.Output<ParsedItem>;
+  try {
+    output = await parser.parseString(prepareXmlText(text));
+  } catch (error) {
+    return { ok: false, error: describeXmlError(error) };
+  }
+  const root = parser.rootNode;
+  const feedBase = resolveBase(root, feedUrl);
+  const channel = format === 'atom' ? root : asArray(root.channel)[0] ?? {};
+  const channelBase = resolveBase(channel, feedBase);
+  const atom03 = format === 'atom' && root.$?.version === '0.3';
+  const feedAuthor = format === 'atom' ? firstText(asArray(root.author)[0] ?? {}, 'name') : undefined;
+  const items = (output.items ?? []).map((item) => (format === 'atom' ? mapAtomEntry(item, channelBase, feedAuthor, atom03) : mapRssItem(item, channelBase)));
+  const title = firstText(channel, 'title', 'dc:title') ?? '';
+  const link = typeof output.link === 'string' && output.link.trim() !== '' ? output.link.trim() : undefined;
+  return { ok: true, feed: { format, title, ...(link ? { link } : {}), items, warnings: parser.warnings } };
+}
+
+/**
+ * Feed text → its title, link, format and raw items, or a typed error: 'not-a-feed'
+ * for HTML, empty or unknown documents, 'malformed' for XML or JSON that cannot be
+ * parsed. `feedUrl` is the base for relative links. One unreadable item or date
+ * degrades that item (see `warnings`), never the whole feed. Pure; never rejects.
+ */
+export async function parseFeed(text: string, feedUrl: string): Promise<ParseResult> {
+  try {
+    const sniffed = sniffFeedFormat(text);
+    if (sniffed.kind === 'error') return { ok: false, error: sniffed.error };
+    if (sniffed.kind === 'json') return parseJsonFeed(text, feedUrl);
+    return await parseXmlFeed(text, feedUrl, sniffed.format);
+  } catch (error) {
+    return { ok: false, error: { reason: 'malformed', message: `the feed could not be parsed: ${error instanceof Error ? error.message : String(error)}` } };
+  }
+}

@@ -4,6 +4,7 @@
  * without re-reading or re-threading anything (see PERFORMANCE-NOTES.md).
  */
 import { getCollection } from 'astro:content';
+import { toCaseOverride, toCompanyEntry, toPost } from '../core/content-entries.ts';
 import { buildWatchblog, type Watchblog } from '../core/watchblog.ts';
 import { resolveNow } from './now.ts';
 
@@ -25,14 +26,11 @@ async function readWatchblog(): Promise<Watchblog> {
   ]);
   return buildWatchblog(
     {
-      companies: companies.map((entry) => ({ ...entry.data, slug: entry.id, intro: entry.body ?? '' })),
+      companies: companies.map((entry) => toCompanyEntry(entry.id, entry.data, entry.body ?? '')),
       mentions: mentions.map((entry) => ({ ...entry.data, excerpt: entry.body ?? '' })),
       responses: responses.map((entry) => ({ ...entry.data, excerpt: entry.body ?? '' })),
-      overrides: cases.map((entry) => {
-        const [folder = '', caseId = ''] = entry.id.split('/');
-        return { ...entry.data, company: entry.data.company ?? folder, caseId, note: entry.body ?? '' };
-      }),
-      posts: posts.map((entry) => ({ ...entry.data, slug: entry.id, body: entry.body ?? '' })),
+      overrides: cases.map((entry) => toCaseOverride(entry.id, entry.data, entry.body ?? '')),
+      posts: posts.map((entry) => toPost(entry.id, entry.data, entry.body ?? '')),
     },
     resolveNow(process.env.WATCHBLOG_NOW),
   );

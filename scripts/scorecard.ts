@@ -1,0 +1,39 @@
+/**
+ * `npm run scorecard` — checks the content folder and prints every company's figures in the
+ * open-data format of /data/companies.json, computed without Astro. Anyone can recompute a
+ * published scorecard from the content in git with the `asOf` it states:
+ *
+ *   npm run scorecard -- [--now 2026-11-21T00:00:00Z] [--content content] [--check]
+ *
+ * --check only validates the content and prints problems. Exit 1 when a file does not fit.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatContentProblem, readContentFiles } from '../src/core/content-entries.ts';
+import { buildCompaniesJson } from '../src/core/open-data.ts';
+import { buildWatchblog } from '../src/core/watchblog.ts';
+import { readContentFolder } from './content/read-content.ts';
+
+const { values } = parseArgs({
+  options: { now: { type: 'string' }, content: { type: 'string' }, check: { type: 'boolean', default: false } },
+});
+const contentDir = path.resolve(values.content ?? (process.env.WATCHBLOG_CONTENT || 'content'));
+const now = values.now ? new Date(values.now) : new Date();
+if (Number.isNaN(now.getTime())) {
+  console.error(`[scorecard] --now: expected an ISO-8601 time such as 2026-11-21T00:00:00Z, got "${values.now}"`);
+  process.exit(2);
+}
+
+const read = await readContentFolder(contentDir);
+const { input, problems } = readContentFiles(read.files);
+const allProblems = [...read.problems, ...problems];
+for (const problem of allProblems) console.error(`[scorecard] ${path.relative(process.cwd(), contentDir) || '.'}/${formatContentProblem(problem)}`);
+if (allProblems.length > 0) {
+  console.error(`[scorecard] ${allProblems.length} problem(s) in ${contentDir}`);
+  process.exit(1);
+}
+if (values.check) {
+  console.error(`[scorecard] ${read.files.length} files fit the content model`);
+} else {
+  process.stdout.write(`${JSON.stringify(buildCompaniesJson(buildWatchblog(input, now)), null, 2)}\n`);
+}

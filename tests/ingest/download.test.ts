@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Validators } from '../../src/core/write/fetch-state.ts';
 import { downloadFeed, parseRetryAfter, type DownloadOptions } from '../../scripts/stages/download.ts';
 import { createRequestLimiter } from '../../scripts/stages/request-limiter.ts';
 import { buildRssFeed, serveWithValidators, startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
@@ -38,7 +39,7 @@ describe('downloadFeed', () => {
     expect(server.requests[0]?.headers).not.toHaveProperty('if-modified-since');
   });
 
-  it.each([
+  it.each<[string, Validators]>([
     ['ETag', { etag: 'W/"x y"' }],
     ['Last-Modified', { lastModified: 'Tue, 03 Mar 2026 08:00:00 GMT' }],
   ])('gets 304 by %s, echoing the validator byte for byte', async (_name, validators) => {

@@ -38,6 +38,30 @@ export function formatMonthInZone(instantMs: number, timeZone: string): string {
   return `${year.padStart(4, '0')}-${month}`;
 }
 
+const MS_PER_UTC_DAY = 86_400_000;
+
+/**
+ * A memoised formatMonthInZone for many instants: Intl formatting costs ~5 µs a call, so a
+ * UTC day whose first and last millisecond fall in the same local month is formatted twice and
+ * remembered; instants on a day that a local month boundary crosses are formatted one by one.
+ * (Only a clock set back across midnight on the 1st, inside that one day, could fool this:
+ * no zone in use does so.)
+ */
+function createMonthKeyer(timeZone: string): (instantMs: number) => string {
+  const byDay = new Map<number, string | null>();
+  return (instantMs) => {
+    const day = Math.floor(instantMs / MS_PER_UTC_DAY);
+    let month = byDay.get(day);
+    if (month === undefined) {
+      const first = formatMonthInZone(day * MS_PER_UTC_DAY, timeZone);
+      const last = formatMonthInZone((day + 1) * MS_PER_UTC_DAY - 1, timeZone);
+      month = first === last ? first : null;
+      byDay.set(day, month);
+    }
+    return month ?? formatMonthInZone(instantMs, timeZone);
+  };
+}
+
 /** The month after 'YYYY-MM'. */
 function nextMonth(month: string): string {
   const year = Number(month.slice(0, 4));
@@ -53,9 +77,10 @@ function nextMonth(month: string): string {
 export function computeTrend(cases: readonly TimedCase[], responseTargetMs: number, timeZone: string, nowMs: number): MonthTrend[] {
   const first = cases[0];
   if (first === undefined) return [];
+  const monthOf = createMonthKeyer(timeZone);
   const cohorts = new Map<string, TimedCase[]>();
   for (const timed of cases) {
-    const month = formatMonthInZone(timed.openedMs, timeZone);
+    const month = monthOf(timed.openedMs);
     const cohort = cohorts.get(month);
     if (cohort === undefined) cohorts.set(month, [timed]);
     else cohort.push(timed);

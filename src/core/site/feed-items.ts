@@ -1,0 +1,202 @@
+/**
+ * The items of every RSS feed, built from the watch blog. Pure: URLs come in as functions
+ * (absolute), and every text is stripped of XML-forbidden characters on the way out.
+ *
+ * GUIDs change when an item's state changes: a case's guid is its id + status + number of
+ * events, so a reader shows the case again when it is answered, resolved or gets a new event.
+ */
+import { formatDuration } from '../format.ts';
+import type { Case, TimelineEvent } from '../types.ts';
+import type { CompanyRecord, Post, Watchblog } from '../watchblog.ts';
+import { escapeXml } from './badge.ts';
+import { sortCasesByActivity } from './lists.ts';
+import { stripXmlControlChars, toPlainParagraphs, truncateText } from './text.ts';
+
+/** Most items any feed carries. */
+export const FEED_ITEM_LIMIT = 50;
+
+/** Longest excerpt quoted in a feed item, in characters. */
+const FEED_EXCERPT_CHARS = 400;
+
+/** One feed item before serialisation. `link` is absolute. */
+export type FeedItem = { title: string; link: string; guid: string; pubDate: Date; description: string; categories: string[] };
+
+/** URL builders the feeds need: absolute URLs of a case page and of a post page. */
+export type FeedUrls = { caseUrl: (kase: Case) => string; postUrl: (post: Post) => string };
+
+const STATUS_WORDS = { open: 'Open', answered: 'Answered', resolved: 'Resolved' } as const;
+
+function excerptOf(markdown: string): string {
+  return truncateText(toPlainParagraphs(markdown).join(' '), FEED_EXCERPT_CHARS);
+}
+
+/** The guid of a case in its current state: id, status and number of events. */
+export function buildCaseGuid(kase: Case): string {
+  return `case:${kase.company}:${kase.id}:${kase.status}:${kase.events.length}`;
+}
+
+/** A sentence on where a case stands, e.g. "Answered in 5 h 12 min; resolved in 2 d 3 h (refunded)." */
+export function describeCaseState(kase: Case): string {
+  const opened = Date.parse(kase.openedAt);
+  const parts: string[] = [];
+  if (kase.firstResponseAt) parts.push(`Answered in ${formatDuration(Date.parse(kase.firstResponseAt) - opened)}`);
+  else parts.push('No public answer yet');
+  if (kase.resolvedAt) parts.push(`resolved in ${formatDuration(Date.parse(kase.resolvedAt) - opened)}`);
+  else if (kase.status === 'resolved') parts.push('resolved');
+  return `${parts.join('; ')}${kase.outcome ? ` (${kase.outcome})` : ''}.`;
+}
+
+/** One case as an item: its state, counts and its latest event. */
+export function buildCaseItem(kase: Case, companyName: string, link: string): FeedItem {
+  const latest = kase.events[kase.events.length - 1];
+  const latestText = latest ? ` Latest: ${latest.item.author || 'someone'} (${latest.kind === 'response' ? companyName : 'public'}, ${latest.item.channel}): ${excerptOf(latest.item.excerpt)}` : '';
+  return {
+    title: `[${STATUS_WORDS[kase.status]}] ${companyName}: ${kase.title}`,
+    link,
+    guid: buildCaseGuid(kase),
+    pubDate: new Date(kase.updatedAt),
+    description: `${describeCaseState(kase)} ${kase.mentionCount} mention(s), ${kase.responseCount} counted response(s).${latestText}`,
+    categories: [companyName, kase.status, kase.channel],
+  };
+}
+
+/** A maintainer's post as an item. */
+export function buildPostItem(post: Post, link: string): FeedItem {
+  return {
+    title: post.title,
+    link,
+    guid: `post:${post.slug}`,
+    pubDate: new Date(post.date),
+    description: post.summary || excerptOf(post.body),
+    categories: ['post'],
+  };
+}
+
+function newestFirst(items: FeedItem[], limit: number): FeedItem[] {
+  return items.sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || a.guid.localeCompare(b.guid)).slice(0, limit);
+}
+
+/** `/rss.xml`: the most recently updated cases across companies and the posts, newest first. */
+export function buildActivityFeedItems(watchblog: Watchblog, urls: FeedUrls, limit = FEED_ITEM_LIMIT): FeedItem[] {
+  const items = watchblog.companies.flatMap((record) =>
+    sortCasesByActivity(record.cases).slice(0, limit).map((kase) => buildCaseItem(kase, record.company.name, urls.caseUrl(kase))),
+  );
+  items.push(...watchblog.posts.slice(0, limit).map((post) => buildPostItem(post, urls.postUrl(post))));
+  return newestFirst(items, limit);
+}
+
+/** A company's feed: its most recently updated cases and the posts about it. */
+export function buildCompanyFeedItems(record: CompanyRecord, posts: readonly Post[], urls: FeedUrls, limit = FEED_ITEM_LIMIT): FeedItem[] {
+  const items = sortCasesByActivity(record.cases).slice(0, limit).map((kase) => buildCaseItem(kase, record.company.name, urls.caseUrl(kase)));
+  items.push(...posts.filter((post) => post.companies.includes(record.company.slug)).slice(0, limit).map((post) => buildPostItem(post, urls.postUrl(post))));
+  return newestFirst(items, limit);
+}
+
+function buildResponseItem(kase: Case, event: Extract<TimelineEvent, { kind: 'response' }>, companyName: string, link: string): FeedItem {
+  const counted = event.notCounted === undefined;
+  return {
+    title: `${companyName} answered: ${kase.title}`,
+    link,
+    guid: `response:${event.item.id}`,
+    pubDate: new Date(event.at),
+    description: `${event.item.author || companyName} on ${event.item.channel}, ${formatDuration(event.elapsedMs)} after the case opened${counted ? '' : ' (not counted in the scorecard)'}. ${excerptOf(event.item.excerpt)}`,
+    categories: [companyName, 'response', event.item.channel],
+  };
+}
+
+/** A company's responses on cases, newest first. */
+export function buildResponseFeedItems(record: CompanyRecord, urls: FeedUrls, limit = FEED_ITEM_LIMIT): FeedItem[] {
+  const items: FeedItem[] = [];
+  for (const kase of sortCasesByActivity(record.cases).slice(0, limit)) {
+    for (const event of kase.events) {
+      if (event.kind === 'response') items.push(buildResponseItem(kase, event, record.company.name, urls.caseUrl(kase)));
+    }
+  }
+  return newestFirst(items, limit);
+}
+
+/** A company's resolved cases, most recently resolved first (dated by resolution, else last activity). */
+export function buildResolvedFeedItems(record: CompanyRecord, urls: FeedUrls, limit = FEED_ITEM_LIMIT): FeedItem[] {
+  const items = record.cases
+    .filter((kase) => kase.status === 'resolved')
+    .map((kase) => ({ ...buildCaseItem(kase, record.company.name, urls.caseUrl(kase)), pubDate: new Date(kase.resolvedAt ?? kase.updatedAt) }));
+  return newestFirst(items, limit);
+}
+
+/**
+ * A company's overdue cases: open, unanswered and older than the response target, dated by
+ * the moment they became overdue, newest first. The guid carries the number of events, so
+ * a new mention on a still-silent case shows again.
+ */
+export function buildOverdueFeedItems(record: CompanyRecord, urls: FeedUrls, limit = FEED_ITEM_LIMIT): FeedItem[] {
+  const targetMs = record.company.responseTargetHours * 3_600_000;
+  const byId = new Map(record.cases.map((kase) => [kase.id, kase]));
+  const items: FeedItem[] = [];
+  for (const entry of record.scorecard.silenceLedger) {
+    const kase = byId.get(entry.caseId);
+    if (!entry.overdue || !kase) continue;
+    const item = buildCaseItem(kase, record.company.name, urls.caseUrl(kase));
+    items.push({
+      ...item,
+      title: `Overdue: ${record.company.name}: ${kase.title}`,
+      guid: `overdue:${buildCaseGuid(kase)}`,
+      pubDate: new Date(Date.parse(kase.openedAt) + targetMs),
+      description: `No public answer after ${formatDuration(entry.ageHours * 3_600_000)} (target ${record.company.responseTargetHours} h). ${item.description}`,
+    });
+  }
+  return newestFirst(items, limit);
+}
+
+/** One case's feed: each event, and the resolution when there is one, newest first. */
+export function buildCaseFeedItems(kase: Case, companyName: string, link: string, limit = FEED_ITEM_LIMIT): FeedItem[] {
+  const items = kase.events.map((event): FeedItem => {
+    const who = event.item.author || (event.kind === 'response' ? companyName : 'someone');
+    const when = event.elapsedMs > 0 ? `, ${formatDuration(event.elapsedMs)} after the case opened` : '';
+    const title =
+      event.kind === 'response'
+        ? `${companyName} answered${event.notCounted ? ' (not counted)' : ''}: ${who}`
+        : event.elapsedMs === 0 ? `Case opened by ${who}` : `New mention by ${who}`;
+    return {
+      title,
+      link,
+      guid: `event:${kase.id}:${event.kind}:${event.item.id}`,
+      pubDate: new Date(event.at),
+      description: `${who} on ${event.item.channel}${when}. ${excerptOf(event.item.excerpt)}`,
+      categories: [event.kind, event.item.channel],
+    };
+  });
+  if (kase.status === 'resolved') {
+    items.push({
+      title: `Resolved${kase.outcome ? `: ${kase.outcome}` : ''}`,
+      link,
+      guid: `resolved:${kase.id}:${kase.resolvedAt ?? kase.updatedAt}`,
+      pubDate: new Date(kase.resolvedAt ?? kase.updatedAt),
+      description: describeCaseState(kase),
+      categories: ['resolved'],
+    });
+  }
+  return newestFirst(items, limit);
+}
+
+/** The shape @astrojs/rss takes for an item. */
+export type RssItemInput = { title: string; link: string; pubDate: Date; description: string; categories: string[]; customData: string };
+
+/** Feed items → @astrojs/rss items: texts stripped of XML-forbidden characters, the guid as a non-permalink. */
+export function toRssItems(items: readonly FeedItem[]): RssItemInput[] {
+  return items.map((item) => ({
+    title: stripXmlControlChars(item.title),
+    link: item.link,
+    pubDate: item.pubDate,
+    description: stripXmlControlChars(item.description),
+    categories: item.categories.map(stripXmlControlChars),
+    customData: `<guid isPermaLink="false">${escapeXml(item.guid)}</guid>`,
+  }));
+}
+
+/** Channel-level extras: the atom:link rel="self" and the language. Pair with `xmlns: { atom: ATOM_NS }`. */
+export function buildFeedChannelData(selfUrl: string, lastBuildDate: Date): string {
+  return `<atom:link href="${escapeXml(selfUrl)}" rel="self" type="application/rss+xml"/><language>en</language><lastBuildDate>${lastBuildDate.toUTCString()}</lastBuildDate>`;
+}
+
+/** The Atom namespace, for `atom:link`. */
+export const ATOM_NS = 'http://www.w3.org/2005/Atom';

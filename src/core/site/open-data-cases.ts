@@ -1,0 +1,155 @@
+/**
+ * Per-company open data: `/data/<slug>/cases.json` (every case with its events and times)
+ * and `/data/<slug>/cases.csv` (one row per case). Pure. Extend these, never rename a field.
+ */
+import type { Case, NotCountedReason } from '../types.ts';
+import type { CompanyRecord } from '../watchblog.ts';
+import { buildCsv, type CsvCell } from './csv.ts';
+
+const MS_PER_HOUR = 3_600_000;
+
+/** Milliseconds → hours with 2 decimals, as everywhere in the open data. */
+function toHours(ms: number): number {
+  return Math.round((ms / MS_PER_HOUR) * 100) / 100;
+}
+
+function hoursBetween(fromIso: string, toIso: string | null): number | null {
+  return toIso === null ? null : toHours(Date.parse(toIso) - Date.parse(fromIso));
+}
+
+/** One timeline event as published. */
+export type OpenEvent = {
+  /** 'mention' (the public) or 'response' (the company). */
+  kind: 'mention' | 'response';
+  /** The item's stable id. */
+  id: string;
+  /** Published time, UTC ISO. */
+  at: string;
+  /** Hours since the case opened, 2 decimals. */
+  elapsedHours: number;
+  author: string;
+  channel: string;
+  title: string;
+  /** The item's link as published. */
+  url: string;
+  /** The sanitized Markdown excerpt. */
+  excerpt: string;
+  /** Responses only: false when the response does not count as the company answering. */
+  counted?: boolean;
+  /** Responses only: why it does not count, when it does not. */
+  notCountedReason?: NotCountedReason;
+  /** Responses only: true when it resolves the case. */
+  resolves?: boolean;
+};
+
+/** One case as published. */
+export type OpenCase = {
+  id: string;
+  title: string;
+  status: string;
+  outcome: string | null;
+  channel: string;
+  channels: string[];
+  openedAt: string;
+  firstResponseAt: string | null;
+  /** Hours from opening to the first counted response; null when unanswered. */
+  firstResponseHours: number | null;
+  resolvedAt: string | null;
+  /** Hours from opening to resolution; null when unresolved. */
+  resolutionHours: number | null;
+  updatedAt: string;
+  mentions: number;
+  responses: number;
+  /** The maintainer's note (Markdown), empty when none. */
+  note: string;
+  /** Absolute URL of the case page. */
+  url: string;
+  events: OpenEvent[];
+};
+
+/** The `/data/<slug>/cases.json` document. */
+export type OpenCasesDocument = { company: string; name: string; asOf: string; responseTargetHours: number; cases: OpenCase[] };
+
+/** One case as published, with `url` the absolute address of its page. */
+export function buildOpenCase(kase: Case, url: string): OpenCase {
+  return {
+    id: kase.id,
+    title: kase.title,
+    status: kase.status,
+    outcome: kase.outcome,
+    channel: kase.channel,
+    channels: kase.channels,
+    openedAt: kase.openedAt,
+    firstResponseAt: kase.firstResponseAt,
+    firstResponseHours: hoursBetween(kase.openedAt, kase.firstResponseAt),
+    resolvedAt: kase.resolvedAt,
+    resolutionHours: hoursBetween(kase.openedAt, kase.resolvedAt),
+    updatedAt: kase.updatedAt,
+    mentions: kase.mentionCount,
+    responses: kase.responseCount,
+    note: kase.note,
+    url,
+    events: kase.events.map((event): OpenEvent => {
+      const common = {
+        kind: event.kind,
+        id: event.item.id,
+        at: event.at,
+        elapsedHours: toHours(event.elapsedMs),
+        author: event.item.author,
+        channel: event.item.channel,
+        title: event.item.title,
+        url: event.item.url,
+        excerpt: event.item.excerpt,
+      };
+      if (event.kind === 'mention') return common;
+      return {
+        ...common,
+        counted: event.notCounted === undefined,
+        ...(event.notCounted ? { notCountedReason: event.notCounted } : {}),
+        resolves: event.item.resolves,
+      };
+    }),
+  };
+}
+
+/** Every case of one company, oldest first; `caseUrl` gives the absolute URL of a case page. */
+export function buildCasesJson(record: CompanyRecord, asOf: string, caseUrl: (kase: Case) => string): OpenCasesDocument {
+  return {
+    company: record.company.slug,
+    name: record.company.name,
+    asOf,
+    responseTargetHours: record.company.responseTargetHours,
+    cases: record.cases.map((kase) => buildOpenCase(kase, caseUrl(kase))),
+  };
+}
+
+/** The columns of `/data/<slug>/cases.csv`, in order. */
+export const CASES_CSV_COLUMNS = [
+  'id',
+  'title',
+  'status',
+  'outcome',
+  'channel',
+  'channels',
+  'openedAt',
+  'firstResponseAt',
+  'firstResponseHours',
+  'resolvedAt',
+  'resolutionHours',
+  'updatedAt',
+  'mentions',
+  'responses',
+  'url',
+] as const;
+
+/** One row per case (oldest first) in CASES_CSV_COLUMNS order; channels joined by ';'. */
+export function buildCasesCsv(record: CompanyRecord, caseUrl: (kase: Case) => string): string {
+  const rows = record.cases.map((kase): CsvCell[] => {
+    const open = buildOpenCase(kase, caseUrl(kase));
+    return CASES_CSV_COLUMNS.map((column) => {
+      const value = open[column];
+      return Array.isArray(value) ? value.join(';') : value;
+    });
+  });
+  return buildCsv(CASES_CSV_COLUMNS, rows);
+}

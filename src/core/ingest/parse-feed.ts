@@ -203,7 +203,8 @@ class SafeParser extends Parser {
   private buildChannel(root: XmlNode, channel: XmlNode | undefined, rdfItems: XmlNode[] | undefined): unknown {
     this.rootNode = root;
     const safeChannel: XmlNode = channel && typeof channel === 'object' ? channel : {};
-    const items = rdfItems ?? asArray(safeChannel.item).filter((entry) => entry && typeof entry === 'object');
+    const channelItems = asArray(safeChannel.item).length > 0 ? asArray(safeChannel.item) : asArray(root.item);
+    const items = (rdfItems ?? channelItems).filter((entry) => entry && typeof entry === 'object');
     const feed = callBase(this, 'buildRSS', safeChannel, items) as { items: ParsedItem[] };
     if (!channel) this.warnings.push('the feed has no <channel>');
     return feed;

@@ -31,7 +31,8 @@ export function decodeHtmlEntity(name: string): string | null {
 }
 
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const DOCTYPE = /<!DOCTYPE(?:[^[>]*|[^[>]*\[[\s\S]*?\]\s*)>/gi;
+/** A DOCTYPE in the prolog (after the declaration, comments and PIs), with its internal subset. */
+const PROLOG_DOCTYPE = /^((?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|\s)*)<!DOCTYPE(?:[^[>]*|[^[>]*\[[\s\S]*?\]\s*)>/i;
 const AMPERSAND = /&(?:#(\d{1,7});|#x([0-9a-fA-F]{1,6});|([A-Za-z][A-Za-z0-9._-]*);)?/g;
 
 function isValidCodePoint(code: number): boolean {
@@ -60,7 +61,12 @@ function fixReferences(text: string): string {
  * is removed too. Pure; never throws.
  */
 export function prepareXmlText(text: string): string {
-  const trimmed = text.replace(/^[\s\ufeff]+/, '').replace(INVALID_XML_CHARS, '').replace(DOCTYPE, '');
+  const trimmed = text
+    .replace(/^[\s\ufeff]+/, '')
+    .replace(INVALID_XML_CHARS, '')
+    .replace(PROLOG_DOCTYPE, '$1')
+    // A document cut off inside its last end tag ("</rss"): close the tag.
+    .replace(/(<\/[A-Za-z_][\w:.-]*)\s*$/, '$1>');
   const parts = trimmed.split(/(<!\[CDATA\[[\s\S]*?(?:\]\]>|$))/);
   return parts.map((part, index) => (index % 2 === 1 ? part : fixReferences(part))).join('');
 }

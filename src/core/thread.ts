@@ -204,9 +204,9 @@ function assembleCase(
   const resolvingResponse = counted.find((e) => e.kind === 'response' && e.item.resolves);
   const status: CaseStatus =
     override?.status ?? (override?.resolvedAt || resolvingResponse ? 'resolved' : firstResponseAt ? 'answered' : 'open');
-  // A case the maintainer marked resolved without a date is resolved as of its latest event.
-  const resolvedAt =
-    status === 'resolved' ? (override?.resolvedAt ?? resolvingResponse?.at ?? events[events.length - 1]!.at) : null;
+  // A case the maintainer marked resolved without a date is resolved at an unknown time:
+  // guessing one would invent a time to resolution (docs/methodology.md).
+  const resolvedAt = status === 'resolved' ? (override?.resolvedAt ?? resolvingResponse?.at ?? null) : null;
   const channels = [...new Set(mentions.map((m) => m.channel))].sort() as Channel[];
 
   return {

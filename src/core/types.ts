@@ -39,7 +39,7 @@ export type Case = {
   openedAt: string;
   /** When the first counted company response was published, UTC ISO; null when none. */
   firstResponseAt: string | null;
-  /** When the case was resolved (override, else first resolving response), UTC ISO; null when not. */
+  /** When the case was resolved (override, else first resolving response), UTC ISO; null when not resolved or resolved at an unknown time. */
   resolvedAt: string | null;
   status: CaseStatus;
   /** The maintainer's outcome, if any. */

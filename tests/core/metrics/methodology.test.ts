@@ -46,4 +46,12 @@ describe('docs/methodology.md worked example', () => {
     });
     expect(scorecard.grade.letter).toBe('C');
   });
+
+  it("matches the page's what-if: a thirteenth case eight hours old is awaiting, not a miss", () => {
+    const thirteenth = makeCase({ id: 'z13', openedAt: '2026-03-02T01:00:00Z' });
+    const cases = [...example.cases.map(makeCase), thirteenth];
+    const all = computeScorecard(example.company, cases, example.policy, new Date(example.now)).windows.all;
+    // decided = 13 − 1 = 12 → 9/12 = 0.75; resolution has no grace: 3/13 = 0.230769… → 0.2308
+    expect(all).toMatchObject({ cases: 13, awaitingTarget: 1, responseRate: 0.75, resolutionRate: 0.2308, open: 10, unanswered: 4, overdue: 3 });
+  });
 });

@@ -35,6 +35,19 @@ describe('computeScorecard: trend', () => {
     expect(trend.map((month) => month.month)).toEqual(['2026-01', '2026-02']);
   });
 
+  it('splits cases on either side of a local month start that falls inside a UTC day', () => {
+    // Asia/Kolkata is UTC+5:30: February starts there at 2026-01-31T18:30:00Z
+    const cases = [
+      makeCase({ id: 'a', openedAt: '2026-01-31T00:00:00.000Z' }),
+      makeCase({ id: 'b', openedAt: '2026-01-31T18:29:59.999Z' }),
+      makeCase({ id: 'c', openedAt: '2026-01-31T18:30:00.000Z' }),
+      makeCase({ id: 'd', openedAt: '2026-01-31T23:59:59.999Z' }),
+      makeCase({ id: 'e', openedAt: '2026-02-01T00:00:00.000Z' }),
+    ];
+    const trend = computeScorecard('z', cases, { responseTargetHours: 24, timeZone: 'Asia/Kolkata' }, NOW).trend;
+    expect(trend.map((month) => [month.month, month.opened])).toEqual([['2026-01', 2], ['2026-02', 3], ['2026-03', 0]]);
+  });
+
   it('crosses a year end', () => {
     const trend = computeScorecard('z', [makeCase({ id: 'nov', openedAt: '2025-11-15T00:00:00.000Z' })], { responseTargetHours: 24, timeZone: 'UTC' }, NOW).trend;
     expect(trend.map((month) => month.month)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02', '2026-03']);

@@ -8,6 +8,7 @@ const healthy: SourceHealth = {
   etag: '"v1"',
   lastModified: 'Mon, 02 Mar 2026 10:00:00 GMT',
   bodyDigest: 'd1',
+  configDigest: 'c1',
   lastAttemptAt: NOW.toISOString(),
   lastSuccessAt: NOW.toISOString(),
   lastStatus: 200,
@@ -28,19 +29,19 @@ describe('computeNextHealth', () => {
   });
 
   it('saves new validators on a 200 whose body is identical', () => {
-    const next = computeNextHealth(healthy, { kind: 'fetched', status: 200, validators: { etag: '"v3"' }, bodyDigest: 'd1', itemsSeen: 5, itemsNew: 0 }, LATER);
+    const next = computeNextHealth(healthy, { kind: 'fetched', status: 200, validators: { etag: '"v3"' }, bodyDigest: 'd1', configDigest: 'c1', itemsSeen: 5, itemsNew: 0 }, LATER);
     expect(next.etag).toBe('"v3"');
     expect(next).not.toHaveProperty('lastModified');
   });
 
   it('drops a stale ETag when a 200 comes without one', () => {
-    const next = computeNextHealth(healthy, { kind: 'fetched', status: 200, validators: { lastModified: 'x' }, bodyDigest: 'd2', itemsSeen: 6, itemsNew: 1 }, LATER);
+    const next = computeNextHealth(healthy, { kind: 'fetched', status: 200, validators: { lastModified: 'x' }, bodyDigest: 'd2', configDigest: 'c1', itemsSeen: 6, itemsNew: 1 }, LATER);
     expect(next).not.toHaveProperty('etag');
     expect(next).toMatchObject({ lastModified: 'x', itemsSeen: 6, itemsLastRun: 1 });
   });
 
   it('treats an identical body with identical validators as not modified', () => {
-    const same = computeNextHealth(healthy, { kind: 'fetched', status: 200, validators: { etag: '"v1"', lastModified: healthy.lastModified }, bodyDigest: 'd1', itemsSeen: 5, itemsNew: 0 }, LATER);
+    const same = computeNextHealth(healthy, { kind: 'fetched', status: 200, validators: { etag: '"v1"', lastModified: healthy.lastModified }, bodyDigest: 'd1', configDigest: 'c1', itemsSeen: 5, itemsNew: 0 }, LATER);
     expect(same).toBe(healthy);
   });
 

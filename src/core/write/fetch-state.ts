@@ -45,6 +45,8 @@ export const SourceHealthSchema = z.object({
   lastModified: z.string().optional(),
   /** sha256 (hex, 16 chars) of the last body read: an identical body with identical validators is "not modified". */
   bodyDigest: z.string().optional(),
+  /** Digest of the company's matching settings and the source's settings the body was read with: when they change, the next fetch is unconditional. */
+  configDigest: z.string().optional(),
   /** When fetch last tried the source, UTC; recorded only together with another change (see the file comment). */
   lastAttemptAt: InstantSchema.optional(),
   /** When the source was last read successfully with something changed (new body or validators), UTC. */
@@ -82,7 +84,7 @@ export type Validators = { etag?: string; lastModified?: string };
 /** What happened to a source in this run. */
 export type SourceOutcome =
   | { kind: 'not-modified'; status?: number; validators: Validators }
-  | { kind: 'fetched'; status?: number; validators: Validators; bodyDigest: string; itemsSeen: number; itemsNew: number }
+  | { kind: 'fetched'; status?: number; validators: Validators; bodyDigest: string; configDigest: string; itemsSeen: number; itemsNew: number }
   | { kind: 'failed'; status?: number; error: FeedError };
 
 function compact<T extends Record<string, unknown>>(record: T): T {
@@ -137,6 +139,7 @@ export function computeNextHealth(previous: SourceHealth | undefined, outcome: S
   if (
     previous &&
     previous.bodyDigest === outcome.bodyDigest &&
+    previous.configDigest === outcome.configDigest &&
     previous.etag === etag &&
     previous.lastModified === lastModified &&
     previous.consecutiveFailures === 0
@@ -148,6 +151,7 @@ export function computeNextHealth(previous: SourceHealth | undefined, outcome: S
     etag,
     lastModified,
     bodyDigest: outcome.bodyDigest,
+    configDigest: outcome.configDigest,
     lastAttemptAt: at,
     lastSuccessAt: at,
     lastStatus: outcome.status,

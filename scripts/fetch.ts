@@ -1,0 +1,68 @@
+/**
+ * `npm run fetch -- [--company <slug>]... [--dry-run] [--since <date>] [--concurrency <n>]
+ *                   [--content <dir>] [--contact <email or url>]`
+ *
+ * Pulls every company's sources into `content/` (or $WATCHBLOG_CONTENT). The only file that
+ * reads argv and env; the stages live in scripts/stages/run-fetch.ts:
+ *   read company files + state → read sources → decode → parse → normalize
+ *   → plan writes against what is on disk → apply atomically → record source health.
+ * Exit status: 0 normally (a failing source is reported, not fatal), 2 for bad
+ * configuration, 1 when every source failed or a write failed.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { GLOBAL_CONCURRENCY } from './stages/request-limiter.ts';
+import { runFetch } from './stages/run-fetch.ts';
+
+/** The product token of our User-Agent. */
+const USER_AGENT_PRODUCT = 'Watchblog/0.1';
+
+function usageError(message: string): never {
+  process.stderr.write(`[fetch] ${message}\nusage: npm run fetch -- [--company <slug>]... [--dry-run] [--since <date>] [--concurrency <n>] [--content <dir>] [--contact <email or url>]\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        company: { type: 'string', multiple: true, default: [] },
+        'dry-run': { type: 'boolean', default: false },
+        since: { type: 'string' },
+        concurrency: { type: 'string' },
+        content: { type: 'string' },
+        contact: { type: 'string' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    usageError(error instanceof Error ? error.message : String(error));
+  }
+  const since = values.since === undefined ? undefined : new Date(values.since);
+  if (since && Number.isNaN(since.getTime())) usageError(`--since: expected a date such as 2026-03-01 or 2026-03-01T09:30:00Z; got "${values.since}"`);
+  const concurrency = values.concurrency === undefined ? GLOBAL_CONCURRENCY : Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) usageError(`--concurrency: expected a whole number from 1 to 256; got "${values.concurrency}"`);
+
+  const contentFlag = values.content ?? process.env.WATCHBLOG_CONTENT;
+  const contentDir = path.resolve(contentFlag && contentFlag.trim() !== '' ? contentFlag : 'content');
+  const contact = (values.contact ?? process.env.WATCHBLOG_CONTACT ?? '').trim();
+  if (contact === '') {
+    process.stderr.write('[fetch] warning: no contact for the User-Agent; set WATCHBLOG_CONTACT (or --contact) to an email or URL so feed owners can reach you\n');
+  }
+  const userAgent = contact === '' ? USER_AGENT_PRODUCT : `${USER_AGENT_PRODUCT} (+${contact})`;
+
+  const report = await runFetch({
+    contentDir,
+    companies: values.company,
+    dryRun: values['dry-run'],
+    ...(since ? { since } : {}),
+    concurrency,
+    now: new Date(),
+    userAgent,
+    out: process.stdout,
+  });
+  process.exitCode = report.exitCode;
+}
+
+await main();

@@ -1,0 +1,88 @@
+/**
+ * Applies a WritePlan: every file is written atomically (temp file in the same folder,
+ * fsync, rename), and only to a path that resolves inside the content folder — also after
+ * following symbolic links of the folders on the way.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, realpath, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { WritePlan } from '../../src/core/write/plan-writes.ts';
+import { mapLimited } from './read-existing.ts';
+
+/** Files written at once (fsync latency overlaps). */
+const WRITE_CONCURRENCY = 16;
+
+/** `relative` resolved under `root`, or an error when it would leave it. */
+export function resolveInside(root: string, relative: string): string {
+  const base = path.resolve(root);
+  const target = path.resolve(base, relative);
+  if (path.isAbsolute(relative) || !target.startsWith(base + path.sep)) {
+    throw new Error(`refusing to write outside the content folder: ${relative}`);
+  }
+  return target;
+}
+
+/** Writes `text` to `root/relative` atomically. Creates folders as needed. */
+export async function writeFileAtomic(root: string, relative: string, text: string, realRoot?: string): Promise<void> {
+  const target = resolveInside(root, relative);
+  const dir = path.dirname(target);
+  await mkdir(dir, { recursive: true });
+  const realDir = await realpath(dir);
+  const rootReal = realRoot ?? (await realpath(root));
+  if (realDir !== rootReal && !realDir.startsWith(rootReal + path.sep)) {
+    throw new Error(`refusing to write through a link that leaves the content folder: ${relative}`);
+  }
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const handle = await open(temp, 'wx', 0o644);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await handle.close();
+  try {
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Counts of what applyPlan wrote. */
+export type ApplyResult = { created: number; updated: number; ledgers: number; errors: string[] };
+
+/** Writes every file of the plan, then the ledgers (so an interrupted run never records an id it did not write). */
+export async function applyPlan(plan: WritePlan, contentDir: string): Promise<ApplyResult> {
+  const errors: string[] = [];
+  let created = 0;
+  let updated = 0;
+  await mkdir(contentDir, { recursive: true });
+  const realRoot = await realpath(contentDir);
+  const failedIds = new Set<string>();
+  await mapLimited(plan.writes, WRITE_CONCURRENCY, async (write) => {
+    try {
+      await writeFileAtomic(contentDir, write.path, write.text, realRoot);
+      if (write.action === 'create') created += 1;
+      else updated += 1;
+    } catch (error) {
+      failedIds.add(`${write.company}\u0000${write.id}`);
+      errors.push(`${write.path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+  let ledgers = 0;
+  for (const ledger of plan.ledgers) {
+    const text = failedIds.size === 0
+      ? ledger.text
+      : ledger.text.split('\n').filter((id) => !failedIds.has(`${ledger.company}\u0000${id}`)).join('\n');
+    try {
+      await writeFileAtomic(contentDir, ledger.path, text, realRoot);
+      ledgers += 1;
+    } catch (error) {
+      errors.push(`${ledger.path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return { created, updated, ledgers, errors };
+}

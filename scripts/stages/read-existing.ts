@@ -1,0 +1,68 @@
+/**
+ * Reads what a previous run (and the maintainer) left: the item files of the companies
+ * concerned and their ledgers. Unreadable files are reported and kept out of the plan's
+ * reach (their paths are never overwritten).
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildLedgerPath } from '../../src/core/write/file-names.ts';
+import { parseItemFile } from '../../src/core/write/front-matter.ts';
+import type { ExistingContent, ExistingItem } from '../../src/core/write/plan-writes.ts';
+
+/** Files read at once. */
+const READ_CONCURRENCY = 64;
+
+async function listMarkdown(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.md')).map((entry) => path.join(entry.parentPath, entry.name));
+  } catch {
+    return [];
+  }
+}
+
+/** Runs `task` over `items` with at most `limit` in flight; results in input order. */
+export async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** A ledger file → ids (one per line). Missing file → none. */
+async function readLedger(contentDir: string, company: string): Promise<string[]> {
+  try {
+    const text = await readFile(path.join(contentDir, buildLedgerPath(company)), 'utf8');
+    return text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  } catch {
+    return [];
+  }
+}
+
+/** Existing items and ledgers of `companies`, plus a warning per unreadable file. */
+export async function readExistingContent(contentDir: string, companies: readonly string[]): Promise<{ content: ExistingContent; warnings: string[] }> {
+  const files = (
+    await Promise.all(companies.flatMap((company) => ['mentions', 'responses'].map((kind) => listMarkdown(path.join(contentDir, kind, company)))))
+  ).flat();
+  const warnings: string[] = [];
+  const occupiedPaths = new Set<string>();
+  const read = await mapLimited(files, READ_CONCURRENCY, async (file): Promise<ExistingItem | undefined> => {
+    const relative = path.relative(contentDir, file).split(path.sep).join('/');
+    occupiedPaths.add(relative);
+    const parsed = parseItemFile(await readFile(file, 'utf8'));
+    if (!parsed.ok) {
+      warnings.push(`${relative}: ${parsed.message} (left alone)`);
+      return undefined;
+    }
+    return { path: relative, data: parsed.file.data, body: parsed.file.body };
+  });
+  const ledgers: Record<string, string[]> = {};
+  for (const company of companies) ledgers[company] = await readLedger(contentDir, company);
+  return { content: { items: read.filter((item) => item !== undefined), occupiedPaths, ledgers }, warnings: warnings.sort() };
+}

@@ -1,0 +1,273 @@
+/**
+ * The fetch pipeline, stage by stage: read the company files and the fetch state, read
+ * every source (politely, in parallel), decode → parse → normalize, plan the writes
+ * against what is on disk, then apply the plan and record source health. One failing
+ * source is reported, never fatal. `scripts/fetch.ts` builds the options from argv/env.
+ */
+import { decodeFeedBytes } from '../../src/core/ingest/decode.ts';
+import { normalizeItem, type NormalizeContext } from '../../src/core/ingest/normalize.ts';
+import { parseFeed } from '../../src/core/ingest/parse-feed.ts';
+import type { FeedError, ItemDraft } from '../../src/core/ingest/types.ts';
+import type { Source } from '../../src/core/schemas.ts';
+import { computeDigest } from '../../src/core/write/digest.ts';
+import { computeNextHealth, type FetchState, type SourceHealth, type SourceOutcome } from '../../src/core/write/fetch-state.ts';
+import { planWrites, type WritePlan } from '../../src/core/write/plan-writes.ts';
+import { applyPlan } from './apply-plan.ts';
+import type { DownloadOptions } from './download.ts';
+import { createProgress, type Progress, type ProgressStream } from './progress.ts';
+import { readCompanyFiles, type CompanyFile } from './read-company-files.ts';
+import { mapLimited, readExistingContent } from './read-existing.ts';
+import { locateSource, readSource } from './read-source.ts';
+import { createRequestLimiter, GLOBAL_CONCURRENCY, PER_HOST_CONCURRENCY } from './request-limiter.ts';
+import { readFetchStateFile, writeFetchStateFile } from './state-store.ts';
+
+/** Everything a run needs; the entry fills it from flags and env, tests directly. */
+export type FetchOptions = {
+  /** Absolute path of the content folder. */
+  contentDir: string;
+  /** Company slugs to fetch; empty = all. */
+  companies: readonly string[];
+  /** Print the plan, write nothing (not even state). */
+  dryRun: boolean;
+  /** Skip items published before this. */
+  since?: Date;
+  /** Sources read at once, and requests in flight in total. Default GLOBAL_CONCURRENCY. */
+  concurrency?: number;
+  /** Requests in flight per host. Default PER_HOST_CONCURRENCY. */
+  perHost?: number;
+  /** The run's clock reading. */
+  now: Date;
+  /** Full User-Agent header. */
+  userAgent: string;
+  /** Download tuning (timeouts, caps, retries); tests shrink these. */
+  download?: Omit<DownloadOptions, 'limiter' | 'userAgent'>;
+  /** Where progress and the summary go. */
+  out: ProgressStream;
+};
+
+/** What happened to one source. */
+export type SourceRunStatus = 'ok' | 'not-modified' | 'failed';
+
+/** The run's result, for the exit status and for tests. */
+export type FetchReport = {
+  exitCode: number;
+  sources: { ok: number; notModified: number; failed: number; failures: { company: string; source: string; error: FeedError }[] };
+  items: { new: number; updated: number; unchanged: number; skipped: Record<string, number> };
+  /** Files written (items, ledgers, state); 0 on a dry run. */
+  filesWritten: number;
+  plan?: WritePlan;
+};
+
+type SourceTask = { company: CompanyFile; source: Source };
+
+type SourceResult = {
+  task: SourceTask;
+  status: SourceRunStatus;
+  outcome: SourceOutcome;
+  drafts: ItemDraft[];
+  skipped: Record<string, number>;
+  line: string;
+};
+
+function countInto(counts: Record<string, number>, key: string, by = 1): void {
+  counts[key] = (counts[key] ?? 0) + by;
+}
+
+/** What the body was read with: a change of aliases or source settings re-reads unchanged bodies. */
+function computeConfigDigest(task: SourceTask): string {
+  const { company } = task.company;
+  return computeDigest(JSON.stringify([company.name, company.aliases, company.exclude, company.official, task.source]));
+}
+
+function buildNormalizeContext(task: SourceTask, feedUrl: string, options: FetchOptions): NormalizeContext {
+  const { company } = task.company;
+  const context: NormalizeContext = {
+    company: { slug: task.company.slug, name: company.name, aliases: company.aliases, exclude: company.exclude, official: company.official },
+    source: task.source,
+    feedUrl,
+    now: options.now,
+  };
+  if (options.since) context.since = options.since;
+  return context;
+}
+
+async function processSource(task: SourceTask, previous: SourceHealth | undefined, options: FetchOptions, download: DownloadOptions): Promise<SourceResult> {
+  const label = `${task.company.slug} ${task.source.url}`;
+  const configDigest = computeConfigDigest(task);
+  const failed = (error: FeedError, status?: number): SourceResult => ({
+    task,
+    status: 'failed',
+    outcome: status === undefined ? { kind: 'failed', error } : { kind: 'failed', status, error },
+    drafts: [],
+    skipped: {},
+    line: `${label}: failed (${error.reason}) ${error.message}`,
+  });
+  // Validators are only worth sending when the body would be read with the same settings.
+  const known = previous && previous.configDigest === configDigest ? { ...(previous.etag ? { etag: previous.etag } : {}), ...(previous.lastModified ? { lastModified: previous.lastModified } : {}) } : {};
+  const location = locateSource(task.source.url, task.company.file);
+  const result = await readSource(location, known, download);
+  if (result.kind === 'failed') return failed(result.error, result.status);
+  if (result.kind === 'not-modified') {
+    return { task, status: 'not-modified', outcome: { kind: 'not-modified', status: 304, validators: result.validators }, drafts: [], skipped: {}, line: `${label}: not modified (304)` };
+  }
+  const bodyDigest = computeDigest(result.bytes);
+  const fetched = { kind: 'fetched' as const, ...(location.kind === 'http' ? { status: result.status } : {}), validators: result.validators, bodyDigest, configDigest };
+  if (previous && previous.bodyDigest === bodyDigest && previous.configDigest === configDigest && previous.consecutiveFailures === 0) {
+    return {
+      task,
+      status: 'not-modified',
+      outcome: { ...fetched, itemsSeen: previous.itemsSeen, itemsNew: previous.itemsLastRun },
+      drafts: [],
+      skipped: {},
+      line: `${label}: not modified (same body)`,
+    };
+  }
+  const decoded = decodeFeedBytes(result.bytes, result.contentType);
+  if (!decoded.ok) return failed(decoded.error, result.status);
+  const parsed = await parseFeed(decoded.feed.text, result.finalUrl);
+  if (!parsed.ok) {
+    const typed = result.contentType ? `${parsed.error.message} (Content-Type: ${result.contentType})` : parsed.error.message;
+    return failed({ ...parsed.error, message: typed }, result.status);
+  }
+  const context = buildNormalizeContext(task, result.finalUrl, options);
+  const drafts: ItemDraft[] = [];
+  const skipped: Record<string, number> = {};
+  for (const item of parsed.feed.items) {
+    const normalized = normalizeItem(item, context);
+    if (normalized.ok) drafts.push(normalized.draft);
+    else countInto(skipped, normalized.reason);
+  }
+  return {
+    task,
+    status: 'ok',
+    outcome: { ...fetched, itemsSeen: parsed.feed.items.length, itemsNew: 0 },
+    drafts,
+    skipped,
+    line: `${label}: ok${location.kind === 'http' ? ` ${result.status}` : ''}, ${parsed.feed.items.length} items`,
+  };
+}
+
+function printPlan(plan: WritePlan, progress: Progress): void {
+  for (const write of plan.writes) {
+    progress.log(write.action === 'create' ? `would create ${write.path}` : `would update ${write.path} (${[...write.changedFields, ...(write.bodyChanged && !write.changedFields.includes('excerptDigest') ? ['body'] : [])].join(', ')})`);
+  }
+  for (const ledger of plan.ledgers) progress.log(`would update ${ledger.path} (+${ledger.added} ids)`);
+}
+
+function formatCounts(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([key, count]) => `${key} ${count}`)
+    .join(', ');
+}
+
+/** Runs one fetch. Never throws for a bad source; config problems give exit code 2. */
+export async function runFetch(options: FetchOptions): Promise<FetchReport> {
+  const report: FetchReport = {
+    exitCode: 0,
+    sources: { ok: 0, notModified: 0, failed: 0, failures: [] },
+    items: { new: 0, updated: 0, unchanged: 0, skipped: {} },
+    filesWritten: 0,
+  };
+  const problemOut = createProgress({ write: (text) => options.out.write(text) }, 0);
+
+  // 1. Configuration: company files and the state file.
+  const { companies, problems } = await readCompanyFiles(options.contentDir, options.companies);
+  const stored = await readFetchStateFile(options.contentDir);
+  if (!stored.ok) problems.push({ file: stored.file, field: '(state)', message: `${stored.message}; fix it or delete the file to start afresh` });
+  if (problems.length > 0) {
+    for (const problem of problems) problemOut.log(`config error: ${problem.file}: ${problem.field}: ${problem.message}`);
+    return { ...report, exitCode: 2 };
+  }
+  const state: FetchState = stored.ok ? stored.state : { version: 1, sources: {} };
+
+  // 2. Read every source (each company's sources once, in file order).
+  const tasks: SourceTask[] = [];
+  for (const company of companies) {
+    const seen = new Set<string>();
+    for (const source of company.company.sources) {
+      if (seen.has(source.url)) {
+        problemOut.log(`warning: ${company.file}: source ${source.url} is listed twice; reading it once`);
+        continue;
+      }
+      seen.add(source.url);
+      tasks.push({ company, source });
+    }
+  }
+  const progress = createProgress(options.out, tasks.length);
+  const concurrency = Math.max(1, options.concurrency ?? GLOBAL_CONCURRENCY);
+  const download: DownloadOptions = {
+    ...options.download,
+    userAgent: options.userAgent,
+    limiter: createRequestLimiter({ perHost: options.perHost ?? PER_HOST_CONCURRENCY, global: concurrency }),
+  };
+  const results = await mapLimited(tasks, concurrency, async (task) => {
+    const result = await processSource(task, state.sources[task.company.slug]?.[task.source.url], options, download);
+    progress.sourceDone(result.line, result.status === 'failed');
+    return result;
+  });
+
+  // 3. Plan the writes against what is on disk (only companies with something new are read).
+  const drafts = results.flatMap((result) => result.drafts);
+  const touched = [...new Set(drafts.map((draft) => draft.company))].sort();
+  const existing = await readExistingContent(options.contentDir, touched);
+  for (const warning of existing.warnings) progress.log(`warning: ${warning}`);
+  const plan = planWrites(drafts, existing.content, options.now);
+  report.plan = plan;
+
+  // 4. Source health.
+  const sourceOf = new Map(drafts.map((draft) => [`${draft.company}\u0000${draft.id}`, draft.source]));
+  const created = new Map<string, number>();
+  for (const write of plan.writes) {
+    if (write.action !== 'create') continue;
+    const key = `${write.company}\u0000${sourceOf.get(`${write.company}\u0000${write.id}`) ?? ''}`;
+    created.set(key, (created.get(key) ?? 0) + 1);
+  }
+  const nextState: FetchState = { version: 1, sources: { ...state.sources } };
+  for (const company of companies) nextState.sources[company.slug] = {};
+  for (const result of results) {
+    const { slug } = result.task.company;
+    const { url } = result.task.source;
+    const outcome = result.outcome.kind === 'fetched' && result.status === 'ok' ? { ...result.outcome, itemsNew: created.get(`${slug}\u0000${url}`) ?? 0 } : result.outcome;
+    nextState.sources[slug]![url] = computeNextHealth(state.sources[slug]?.[url], outcome, options.now);
+    if (result.status === 'ok') report.sources.ok += 1;
+    else if (result.status === 'not-modified') report.sources.notModified += 1;
+    else if (result.outcome.kind === 'failed') {
+      report.sources.failed += 1;
+      report.sources.failures.push({ company: slug, source: url, error: result.outcome.error });
+    }
+    for (const [reason, count] of Object.entries(result.skipped)) countInto(report.items.skipped, reason, count);
+  }
+  for (const company of companies) if (Object.keys(nextState.sources[company.slug]!).length === 0) delete nextState.sources[company.slug];
+  for (const keep of plan.keeps) {
+    if (keep.reason === 'unchanged') report.items.unchanged += 1;
+    else countInto(report.items.skipped, keep.reason);
+  }
+  report.items.new = plan.writes.filter((write) => write.action === 'create').length;
+  report.items.updated = plan.writes.length - report.items.new;
+
+  // 5. Apply (or print) the plan, then the state.
+  if (options.dryRun) {
+    printPlan(plan, progress);
+  } else {
+    const applied = await applyPlan(plan, options.contentDir);
+    for (const error of applied.errors) progress.log(`write error: ${error}`);
+    report.filesWritten = applied.created + applied.updated + applied.ledgers;
+    if (applied.errors.length > 0) report.exitCode = 1;
+    if (await writeFetchStateFile(options.contentDir, nextState, stored.ok ? stored.text : null)) report.filesWritten += 1;
+  }
+
+  // 6. Summary.
+  progress.finish();
+  const { sources, items } = report;
+  problemOut.log(`sources: ${sources.ok} ok, ${sources.notModified} not modified, ${sources.failed} failed`);
+  for (const failure of sources.failures) problemOut.log(`  failed ${failure.company} ${failure.source}: ${failure.error.reason}: ${failure.error.message}`);
+  const skippedTotal = Object.values(items.skipped).reduce((sum, count) => sum + count, 0);
+  problemOut.log(`items: ${items.new} new, ${items.updated} updated, ${items.unchanged} unchanged, ${skippedTotal} skipped${skippedTotal > 0 ? ` (${formatCounts(items.skipped)})` : ''}`);
+  problemOut.log(options.dryRun ? 'dry run: nothing written' : `${report.filesWritten} files written`);
+  if (tasks.length > 0 && sources.failed === tasks.length) {
+    problemOut.log('every source failed');
+    report.exitCode = 1;
+  }
+  return report;
+}

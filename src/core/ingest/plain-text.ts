@@ -38,8 +38,9 @@ export function truncateAtWord(text: string, maxChars: number): string {
   if (chars.length <= maxChars) return text;
   if (maxChars <= 1) return maxChars === 1 ? '…' : '';
   const head = chars.slice(0, maxChars - 1).join('');
+  const endsOnWord = /\s/.test(chars[maxChars - 1] ?? ' ');
   const lastSpace = head.search(/\s\S*$/);
-  const cut = lastSpace > head.length * 0.6 ? head.slice(0, lastSpace) : head;
+  const cut = endsOnWord || lastSpace <= head.length * 0.6 ? head : head.slice(0, lastSpace);
   return `${cut.replace(/[\s.,;:!?-]+$/, '')}…`;
 }
 

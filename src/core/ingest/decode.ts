@@ -42,8 +42,8 @@ function detectBom(bytes: Uint8Array): Detected | undefined {
 /** The charset parameter of a Content-Type header, lower-cased and unquoted, if any. */
 function readHttpCharset(contentType: string | undefined): string | undefined {
   if (!contentType) return undefined;
-  const match = /;\s*charset\s*=\s*("?)([^";\s]+)\1/i.exec(contentType);
-  return match?.[2]?.toLowerCase();
+  const match = /;\s*charset\s*=\s*(["']?)([^"';\s]+)\1/i.exec(contentType);
+  return upgradeCharset(match?.[2]?.toLowerCase());
 }
 
 function readMediaType(contentType: string | undefined): string {
@@ -54,7 +54,12 @@ function readMediaType(contentType: string | undefined): string {
 function readXmlDeclarationEncoding(bytes: Uint8Array): string | undefined {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   const match = /^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);
-  return match?.[1]?.toLowerCase();
+  return upgradeCharset(match?.[1]?.toLowerCase());
+}
+
+/** GB2312 and GBK documents routinely hold GB18030 characters: read them as the superset, like feedparser. */
+function upgradeCharset(charset: string | undefined): string | undefined {
+  return charset === 'gb2312' || charset === 'gbk' || charset === 'x-gbk' ? 'gb18030' : charset;
 }
 
 function looksLikeJson(bytes: Uint8Array): boolean {

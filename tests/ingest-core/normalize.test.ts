@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeItem, type NormalizeContext } from '../../src/core/ingest/normalize.ts';
+import type { RawItem } from '../../src/core/ingest/types.ts';
+
+const NOW = new Date('2026-03-01T12:00:00Z');
+
+function context(overrides: Partial<NormalizeContext['source']> = {}, since?: Date): NormalizeContext {
+  return {
+    company: { slug: 'zephyr-telecom', name: 'Zephyr Telecom', aliases: ['Zephyr Telecom', 'ZephyrTel'], exclude: ['stock'], official: { authors: ['ZephyrCares'], domains: ['zephyr.example'] } },
+    source: { url: 'https://forum.example/c/zephyr.rss', channel: 'forum', voice: 'public', threaded: false, allAboutCompany: false, excerptChars: 600, ...overrides },
+    feedUrl: 'https://forum.example/c/zephyr.rss',
+    now: NOW,
+    ...(since ? { since } : {}),
+  };
+}
+
+const ITEM: RawItem = {
+  guid: 'topic-1',
+  link: '/t/1?utm_source=rss#post-3',
+  title: 'ZephyrTel &amp; my <b>line</b>',
+  author: ' alice ',
+  date: 'Sat, 28 Feb 2026 09:00:00 +0100',
+  summary: '<p>Down again, see <a href="/t/0">the last one</a>.</p><script>alert(1)</script>',
+  inReplyTo: ['/t/0#post-1', 'tag:forum.example,2026:0'],
+};
+
+describe('normalizeItem', () => {
+  it('builds a full draft from a raw item', () => {
+    const result = normalizeItem(ITEM, context());
+    expect(result).toEqual({
+      ok: true,
+      draft: {
+        kind: 'mention',
+        id: expect.stringMatching(/^[0-9a-f]{16}$/),
+        company: 'zephyr-telecom',
+        source: 'https://forum.example/c/zephyr.rss',
+        channel: 'forum',
+        voice: 'public',
+        url: 'https://forum.example/t/1?utm_source=rss#post-3',
+        canonicalUrl: 'https://forum.example/t/1',
+        title: 'ZephyrTel & my line',
+        author: 'alice',
+        publishedAt: '2026-02-28T08:00:00.000Z',
+        fetchedAt: '2026-03-01T12:00:00.000Z',
+        links: ['https://forum.example/t/0'],
+        inReplyTo: ['https://forum.example/t/0', 'tag:forum.example,2026:0'],
+        excerpt: 'Down again, see [the last one](https://forum.example/t/0).',
+      },
+    });
+  });
+
+  it.each([
+    ['no link at all', { ...ITEM, link: undefined, guid: 'not-a-url' }, 'no-link'],
+    ['a javascript: link', { ...ITEM, link: 'javascript:alert(1)' }, 'no-link'],
+    ['no alias in title, text or categories', { ...ITEM, title: 'My router', summary: 'broken' }, 'not-about-company'],
+    ['an exclusion term', { ...ITEM, title: 'ZephyrTel stock drops' }, 'excluded'],
+  ] as const)('skips an item with %s', (_title, item, reason) => {
+    expect(normalizeItem(item, context())).toMatchObject({ ok: false, reason });
+  });
+
+  it('uses a guid that is a URL when the link is missing', () => {
+    const result = normalizeItem({ ...ITEM, link: undefined, guid: 'https://forum.example/t/9' }, context());
+    expect(result).toMatchObject({ ok: true, draft: { canonicalUrl: 'https://forum.example/t/9' } });
+  });
+
+  it('keeps every item of an allAboutCompany source, but still honours exclusions', () => {
+    expect(normalizeItem({ ...ITEM, title: 'My router', summary: 'broken' }, context({ allAboutCompany: true })).ok).toBe(true);
+    expect(normalizeItem({ ...ITEM, title: 'stock tips' }, context({ allAboutCompany: true }))).toMatchObject({ ok: false, reason: 'excluded' });
+  });
+
+  it('makes every item of a company-voice source a response, without alias matching', () => {
+    expect(normalizeItem({ ...ITEM, title: 'Maintenance tonight', summary: '' }, context({ voice: 'company' }))).toMatchObject({ ok: true, draft: { kind: 'response' } });
+  });
+
+  it('makes an item by an official author a response', () => {
+    expect(normalizeItem({ ...ITEM, author: '@zephyrcares' }, context())).toMatchObject({ ok: true, draft: { kind: 'response' } });
+  });
+
+  it('skips items published before since, but not those whose date fell back to now', () => {
+    const since = new Date('2026-03-01T00:00:00Z');
+    expect(normalizeItem(ITEM, context({}, since))).toMatchObject({ ok: false, reason: 'before-since' });
+    expect(normalizeItem({ ...ITEM, date: 'garbage' }, context({}, since))).toMatchObject({ ok: true, draft: { dateFallback: 'unparseable', publishedAt: NOW.toISOString() } });
+  });
+
+  it('caps the excerpt at the source excerptChars', () => {
+    const result = normalizeItem({ ...ITEM, summary: `<p>ZephyrTel ${'word '.repeat(500)}</p>` }, context({ excerptChars: 80 }));
+    expect(result.ok && Array.from(result.draft.excerpt).length).toBeLessThanOrEqual(80);
+  });
+
+  it('gives the same id whatever tracking parameters the link carries when there is no guid', () => {
+    const a = normalizeItem({ ...ITEM, guid: undefined, link: 'https://forum.example/t/1?utm_source=a' }, context());
+    const b = normalizeItem({ ...ITEM, guid: undefined, link: 'https://FORUM.example/t/1#x' }, context());
+    expect(a.ok && b.ok && a.draft.id === b.draft.id).toBe(true);
+  });
+
+  it('resolves relative links against the item base (xml:base) before the feed URL', () => {
+    const result = normalizeItem({ ...ITEM, link: 'p/2', baseUrl: 'https://other.example/base/' }, context());
+    expect(result).toMatchObject({ ok: true, draft: { canonicalUrl: 'https://other.example/base/p/2' } });
+  });
+});

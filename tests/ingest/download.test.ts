@@ -167,7 +167,8 @@ describe('downloadFeed', () => {
     const result = await downloadFeed(server.url('/bomb'), {}, options({ maxBytes: 1024 * 1024, timeoutMs: 5_000 }));
     expect(result).toMatchObject({ kind: 'failed', error: { reason: 'too-large', message: expect.stringMatching(/decompressed/) } });
     expect(sent).toBeLessThan(16);
-    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(200 * 1024 * 1024);
+    // Process-wide RSS (other test files may share the process): only a full inflate (1 GiB) would cross this.
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(512 * 1024 * 1024);
   });
 
   it('reports a refused connection as a network error', async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseItemFile, serializeItemFile } from '../../src/core/write/front-matter.ts';
-import { parseFetchState } from '../../src/core/write/fetch-state.ts';
+import { parseFetchState, type Validators } from '../../src/core/write/fetch-state.ts';
 import { runFetch, type FetchOptions } from '../../scripts/stages/run-fetch.ts';
 import { buildRssFeed, serveWithValidators, startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
 
@@ -71,7 +71,7 @@ async function itemFiles(kind = 'mentions', company = 'acme'): Promise<string[]>
 }
 
 describe('runFetch', () => {
-  it.each([
+  it.each<[string, Validators]>([
     ['ETag', { etag: '"v1"' }],
     ['Last-Modified', { lastModified: 'Mon, 02 Mar 2026 10:00:00 GMT' }],
   ])('writes items on the first run and nothing at all on a second run answered 304 by %s', async (_name, validators) => {

@@ -1,7 +1,8 @@
 /**
- * Builds a watch blog with the real `astro build` in a child process (Node 24 from the
- * project's `node` package), into its own temp output and cache folders, so tests can build
- * several content folders without interfering. Results are memoised per content folder + now.
+ * Builds a watch blog with the real `npm run build` (`astro build`, then Pagefind's search
+ * index) in a child process (Node 24 from the project's `node` package), into its own temp
+ * output and cache folders, so tests can build several content folders without interfering.
+ * Results are memoised per content folder + now + env.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
@@ -17,7 +18,7 @@ export type BuildResult = { outDir: string; code: number; output: string };
 
 const builds = new Map<string, Promise<BuildResult>>();
 
-/** Runs `astro build` with this content folder and now; resolves even when the build fails. */
+/** Runs `npm run build` (Astro, then Pagefind) with this content folder and now; resolves even when the build fails. */
 export function buildSite(options: { contentDir?: string; now?: string; env?: Record<string, string> } = {}): Promise<BuildResult> {
   const contentDir = path.resolve(PROJECT_ROOT, options.contentDir ?? 'content');
   const now = options.now ?? DEMO_NOW;
@@ -33,7 +34,7 @@ export function buildSite(options: { contentDir?: string; now?: string; env?: Re
 async function runBuild(contentDir: string, now: string, env: Record<string, string>): Promise<BuildResult> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'watchblog-build-'));
   const outDir = path.join(work, 'dist');
-  const child = spawn('npx', ['astro', 'build', '--silent'], {
+  const child = spawn('npm', ['run', 'build', '--silent'], {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,

@@ -1,0 +1,190 @@
+// The search page's only script: Pagefind's JS API behind a plain GET form, so the page works
+// with a keyboard and a screen reader, and the query and filters live in the URL (?q=refund&
+// company=acme). Served as a file, never inline, so it runs under `script-src 'self'`.
+// Text from the index is content from strangers: it is only ever set as text, never as HTML.
+
+const RESULTS_PER_PAGE = 20;
+const TYPING_DELAY_MS = 250;
+/** Filter groups in the order they are shown, with their legends. Unknown groups follow. */
+const FILTER_LEGENDS = { company: 'Company', status: 'Status', channel: 'Channel', voice: 'Voice' };
+
+const form = document.getElementById('search-form');
+const input = document.getElementById('search-q');
+const filtersBox = document.getElementById('search-filters');
+const status = document.getElementById('search-status');
+const list = document.getElementById('search-results');
+const more = document.getElementById('search-more');
+
+/** @type {any} */
+let pagefind;
+/** @type {any[]} */
+let results = [];
+let shown = 0;
+let searchId = 0;
+let typingTimer = 0;
+
+/** Pagefind marks matches with <mark> and escapes only < and >: turn that back into nodes safely. */
+function appendExcerpt(parent, excerpt) {
+  const parts = String(excerpt).split(/(<mark>|<\/mark>)/);
+  let marked = false;
+  for (const part of parts) {
+    if (part === '<mark>') marked = true;
+    else if (part === '</mark>') marked = false;
+    else if (part) {
+      const text = document.createTextNode(part.replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+      if (marked) {
+        const mark = document.createElement('mark');
+        mark.append(text);
+        parent.append(mark);
+      } else parent.append(text);
+    }
+  }
+}
+
+/** The filters chosen in the form: { company: { any: ['acme'] }, ... }. */
+function readFilters() {
+  const chosen = {};
+  for (const box of filtersBox.querySelectorAll('input[type=checkbox]:checked')) {
+    (chosen[box.name] ??= { any: [] }).any.push(box.value);
+  }
+  return chosen;
+}
+
+function describeQuery(term, filters) {
+  const groups = Object.entries(filters).map(([key, { any }]) => `${(FILTER_LEGENDS[key] ?? key).toLowerCase()} ${any.join(' or ')}`);
+  const words = term ? `“${term}”` : '';
+  return [words, groups.length ? `${words ? 'with ' : ''}${groups.join(', ')}` : ''].filter(Boolean).join(' ');
+}
+
+/** Keeps the URL in step with the form, so a search can be bookmarked and shared. */
+function writeUrl(term, filters) {
+  const params = new URLSearchParams();
+  if (term) params.set('q', term);
+  for (const [key, { any }] of Object.entries(filters)) for (const value of any) params.append(key, value);
+  const query = params.toString();
+  history.replaceState(null, '', query ? `?${query}` : location.pathname);
+}
+
+async function runSearch() {
+  const id = ++searchId;
+  const term = input.value.trim();
+  const filters = readFilters();
+  writeUrl(term, filters);
+  if (!term && Object.keys(filters).length === 0) {
+    results = [];
+    list.replaceChildren();
+    more.hidden = true;
+    status.textContent = 'Type a word, or choose a filter, to find cases.';
+    return;
+  }
+  status.textContent = 'Searching…';
+  const response = await pagefind.search(term || null, { filters });
+  if (id !== searchId) return;
+  results = response.results;
+  shown = 0;
+  list.replaceChildren();
+  if (results.length === 0) {
+    status.textContent = `Nothing matches ${describeQuery(term, filters)}. Try fewer words or fewer filters.`;
+    more.hidden = true;
+    return;
+  }
+  status.textContent = `${results.length} ${results.length === 1 ? 'result' : 'results'} for ${describeQuery(term, filters)}.`;
+  await showMore(false);
+}
+
+/** Renders the next page of results; moves focus to the first new one when asked. */
+async function showMore(moveFocus) {
+  const id = searchId;
+  const page = await Promise.all(results.slice(shown, shown + RESULTS_PER_PAGE).map((result) => result.data()));
+  if (id !== searchId) return;
+  let first;
+  for (const data of page) {
+    const item = document.createElement('li');
+    const heading = document.createElement('h2');
+    const link = document.createElement('a');
+    link.href = data.url;
+    link.textContent = data.meta?.title || data.url;
+    heading.append(link);
+    item.append(heading);
+    const tags = Object.entries(data.filters ?? {}).flatMap(([key, values]) => values.map((value) => `${FILTER_LEGENDS[key] ?? key}: ${value}`));
+    if (tags.length) {
+      const meta = document.createElement('p');
+      meta.className = 'search-meta';
+      meta.textContent = tags.join(' · ');
+      item.append(meta);
+    }
+    const excerpt = document.createElement('p');
+    appendExcerpt(excerpt, data.excerpt);
+    item.append(excerpt);
+    list.append(item);
+    first ??= link;
+  }
+  shown += page.length;
+  more.hidden = shown >= results.length;
+  if (!more.hidden) more.textContent = `Show more results (${results.length - shown} left)`;
+  if (moveFocus && first) first.focus();
+}
+
+/** One fieldset of checkboxes per filter group, from the index's own counts. */
+function renderFilters(available, selected) {
+  const keys = Object.keys(available).sort((a, b) => {
+    const order = Object.keys(FILTER_LEGENDS);
+    const rank = (key) => (order.includes(key) ? order.indexOf(key) : order.length);
+    return rank(a) - rank(b) || a.localeCompare(b);
+  });
+  for (const key of keys) {
+    const values = Object.entries(available[key]).sort(([a], [b]) => a.localeCompare(b));
+    if (values.length === 0) continue;
+    const fieldset = document.createElement('fieldset');
+    const legend = document.createElement('legend');
+    legend.textContent = FILTER_LEGENDS[key] ?? key;
+    fieldset.append(legend);
+    values.forEach(([value, count], index) => {
+      const label = document.createElement('label');
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.name = key;
+      box.value = value;
+      box.id = `filter-${key}-${index}`;
+      box.checked = selected.getAll(key).includes(value);
+      const count_ = document.createElement('span');
+      count_.className = 'count';
+      count_.textContent = ` (${count})`;
+      label.append(box, ` ${value}`, count_);
+      fieldset.append(label);
+    });
+    filtersBox.append(fieldset);
+  }
+  filtersBox.hidden = filtersBox.childElementCount === 0;
+}
+
+async function start() {
+  const bundle = form.dataset.pagefindBundle;
+  const base = form.dataset.base;
+  try {
+    pagefind = await import(`${bundle}pagefind.js`);
+    await pagefind.options({ baseUrl: base, excerptLength: 24 });
+    await pagefind.init();
+  } catch {
+    status.textContent = 'Search could not start: the search index is missing. Browse the companies instead.';
+    return;
+  }
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  renderFilters(await pagefind.filters(), params);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(typingTimer);
+    runSearch();
+  });
+  input.addEventListener('input', () => {
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(runSearch, TYPING_DELAY_MS);
+  });
+  filtersBox.addEventListener('change', () => runSearch());
+  more.addEventListener('click', () => showMore(true));
+  await runSearch();
+  form.dataset.ready = 'true';
+}
+
+start();

@@ -25,8 +25,10 @@ export type SweepResult = {
   ms: number;
 };
 
-/** Default per-file budget, in ms. */
+/** Default per-file budget, in ms, on top of FILE_BUDGET_MS_PER_KB for the file's size. */
 export const FILE_BUDGET_MS = 5_000;
+/** Extra budget per KiB of file, in ms: a 1.6 MB podcast feed legitimately takes seconds on a busy CI core. */
+export const FILE_BUDGET_MS_PER_KB = 5;
 
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sweep-worker.ts');
 
@@ -91,13 +93,19 @@ function runWorker(files: string[], budgetMs: number): Promise<SweepResult[]> {
       let finished = false;
       const arm = (): void => {
         if (timer) clearTimeout(timer);
+        let fileBudgetMs = budgetMs;
+        try {
+          fileBudgetMs += Math.round((statSync(current ?? '').size / 1024) * FILE_BUDGET_MS_PER_KB);
+        } catch {
+          // A file that vanished gets the base budget.
+        }
         timer = setTimeout(() => {
-          if (current) results.push({ file: current, status: 'hang', message: `no result within ${budgetMs} ms`, ms: budgetMs });
+          if (current) results.push({ file: current, status: 'hang', message: `no result within ${fileBudgetMs} ms`, ms: fileBudgetMs });
           remaining = remaining.slice(remaining.indexOf(current ?? '') + 1);
           finished = true;
           child.kill('SIGKILL');
           startChild();
-        }, budgetMs);
+        }, fileBudgetMs);
       };
       child.stdout.setEncoding('utf8');
       child.stderr.setEncoding('utf8');

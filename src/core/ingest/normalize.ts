@@ -39,6 +39,8 @@ export type NormalizeContext = {
 export type NormalizeResult = { ok: true; draft: ItemDraft } | { ok: false; reason: SkipReason; detail?: string };
 
 function absoluteUrl(href: string, base: string): string | undefined {
+  // Markup in a link is never a real address (it is an injection attempt or a broken feed).
+  if (/[<>"]/.test(href)) return undefined;
   try {
     const url = new URL(href.trim(), base);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
@@ -79,7 +81,8 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): NormalizeRe
     const excerptHtml = item.summary ?? item.content ?? '';
     const fullHtml = (item.content ?? item.summary ?? '').slice(0, HTML_SCAN_MAX_CHARS);
 
-    if (ctx.source.voice === 'public') {
+    const needsMatching = !ctx.source.allAboutCompany || ctx.company.exclude.length > 0;
+    if (ctx.source.voice === 'public' && needsMatching) {
       const text = [title, toPlainText(fullHtml), ...(item.categories ?? [])].join(' \n ');
       const aliases = ctx.company.aliases.length > 0 ? ctx.company.aliases : [ctx.company.name];
       const match = matchesCompany(text, ctx.source.allAboutCompany ? [] : aliases, ctx.company.exclude);

@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
 
 // A project site (e.g. GitHub Pages at https://user.github.io/watchblog/) sets both:
 //   WATCHBLOG_SITE=https://user.github.io WATCHBLOG_BASE=/watchblog npm run build
@@ -14,5 +15,7 @@ export default defineConfig({
   ...(process.env.WATCHBLOG_OUT_DIR ? { outDir: process.env.WATCHBLOG_OUT_DIR } : {}),
   ...(process.env.WATCHBLOG_CACHE_DIR ? { cacheDir: process.env.WATCHBLOG_CACHE_DIR } : {}),
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  // Styles go in files, never inline, so the Content-Security-Policy can say style-src 'self'.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],
 });

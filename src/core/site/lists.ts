@@ -107,3 +107,6 @@ export function takeLastMonths<T extends { month: string }>(trend: readonly T[],
   while (tail.length < count) tail.unshift(null);
   return tail;
 }
+
+/** Cases per archive page (company months, channels, statuses). Fixed, so pages stay small at any scale. */
+export const ARCHIVE_PAGE_SIZE = 50;

@@ -79,3 +79,16 @@ export function isHttpUrl(url: string): boolean {
     return false;
   }
 }
+
+/** A feed as pages announce and list it. */
+export type FeedLink = { title: string; href: string };
+
+/** The four feeds of one company, in the order pages list them. */
+export function listCompanyFeeds(paths: SitePaths, slug: string, name: string): FeedLink[] {
+  return [
+    { title: `${name}: all activity`, href: paths.companyFeed(slug, 'all') },
+    { title: `${name}: responses only`, href: paths.companyFeed(slug, 'responses') },
+    { title: `${name}: newly resolved`, href: paths.companyFeed(slug, 'resolved') },
+    { title: `${name}: overdue (past target, no answer)`, href: paths.companyFeed(slug, 'overdue') },
+  ];
+}

@@ -14,12 +14,18 @@ export function stripXmlControlChars(text: string): string {
 
 /** One line of Markdown as plain text: links keep their text, emphasis and escapes are dropped. */
 function toPlainLine(line: string): string {
-  return line
+  let text = line;
+  // Emphasis can nest (`*see `code`*`): strip markers until nothing changes, a few rounds at most.
+  for (let round = 0; round < 4; round += 1) {
+    const next = text.replace(/(\*\*|__|\*|_|`)(?=\S)([^]*?\S)\1/g, '$2');
+    if (next === text) break;
+    text = next;
+  }
+  return text
     .replace(/^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)/, '')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
-    .replace(/(\*\*|__|\*|_|`)(?=\S)([^]*?\S)\1/g, '$2')
     .replace(/\\([\\`*_{}[\]()#+\-.!<>&|~])/g, '$1')
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => safeCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_, dec: string) => safeCodePoint(parseInt(dec, 10)))

@@ -1,0 +1,16 @@
+import type { APIRoute } from 'astro';
+import { loadWatchblog } from '../../queries/watchblog.ts';
+import { buildBadgeSvg } from '../../core/site/badge.ts';
+import type { CompanyRecord } from '../../core/watchblog.ts';
+
+export async function getStaticPaths() {
+  const watchblog = await loadWatchblog();
+  return watchblog.companies.map((record) => ({ params: { slug: record.company.slug }, props: { record } }));
+}
+
+/** `/badges/<slug>.svg`: an embeddable badge with the grade and the 12-month response rate. */
+export const GET: APIRoute = ({ props }) => {
+  const { record } = props as { record: CompanyRecord };
+  const svg = buildBadgeSvg({ name: record.company.name, grade: record.scorecard.grade.letter, responseRate: record.scorecard.windows['365d'].responseRate });
+  return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } });
+};

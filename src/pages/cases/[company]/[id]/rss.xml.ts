@@ -1,0 +1,29 @@
+import type { APIRoute } from 'astro';
+import { loadWatchblog } from '../../../../queries/watchblog.ts';
+import { respondWithFeed } from '../../../../layouts/rss-feed.ts';
+import { buildCaseFeedItems } from '../../../../core/site/feed-items.ts';
+import { createPaths, toAbsoluteUrl } from '../../../../core/site/paths.ts';
+import type { Case, CompanyEntry } from '../../../../core/types.ts';
+
+export async function getStaticPaths() {
+  const watchblog = await loadWatchblog();
+  return watchblog.companies.flatMap(({ company, cases }) =>
+    cases.map((kase) => ({ params: { company: company.slug, id: kase.id }, props: { company, kase, asOf: watchblog.asOf } })),
+  );
+}
+
+/** `/cases/<company>/<id>/rss.xml`: follow one case until it is answered and resolved. */
+export const GET: APIRoute = ({ props, site }) => {
+  const { company, kase, asOf } = props as { company: CompanyEntry; kase: Case; asOf: string };
+  const paths = createPaths(import.meta.env.BASE_URL);
+  const origin = site ?? new URL('https://watchblog.example');
+  const pageUrl = toAbsoluteUrl(origin, paths.caseOf(company.slug, kase.id));
+  return respondWithFeed({
+    title: `${kase.title} (${company.name}) — Watchblog`,
+    description: `Every mention and answer of one ${company.name} case, and its resolution.`,
+    selfUrl: toAbsoluteUrl(origin, paths.caseFeed(company.slug, kase.id)),
+    pageUrl,
+    items: buildCaseFeedItems(kase, company.name, pageUrl),
+    asOf,
+  });
+};

@@ -1,0 +1,19 @@
+import type { APIRoute } from 'astro';
+import { loadWatchblog } from '../../../queries/watchblog.ts';
+import { buildCasesCsv } from '../../../core/site/open-data-cases.ts';
+import { createPaths, toAbsoluteUrl } from '../../../core/site/paths.ts';
+import type { CompanyRecord } from '../../../core/watchblog.ts';
+
+export async function getStaticPaths() {
+  const watchblog = await loadWatchblog();
+  return watchblog.companies.map((record) => ({ params: { slug: record.company.slug }, props: { record } }));
+}
+
+/** `/data/<slug>/cases.csv`: one row per case (RFC 4180, spreadsheet formulas neutralised). */
+export const GET: APIRoute = ({ props, site }) => {
+  const { record } = props as { record: CompanyRecord };
+  const paths = createPaths(import.meta.env.BASE_URL);
+  const origin = site ?? new URL('https://watchblog.example');
+  const csv = buildCasesCsv(record, (kase) => toAbsoluteUrl(origin, paths.caseOf(kase.company, kase.id)));
+  return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};

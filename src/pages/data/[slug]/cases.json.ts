@@ -1,0 +1,19 @@
+import type { APIRoute } from 'astro';
+import { loadWatchblog } from '../../../queries/watchblog.ts';
+import { buildCasesJson } from '../../../core/site/open-data-cases.ts';
+import { createPaths, toAbsoluteUrl } from '../../../core/site/paths.ts';
+import type { CompanyRecord } from '../../../core/watchblog.ts';
+
+export async function getStaticPaths() {
+  const watchblog = await loadWatchblog();
+  return watchblog.companies.map((record) => ({ params: { slug: record.company.slug }, props: { record, asOf: watchblog.asOf } }));
+}
+
+/** `/data/<slug>/cases.json`: every case of one company with its events and times. */
+export const GET: APIRoute = ({ props, site }) => {
+  const { record, asOf } = props as { record: CompanyRecord; asOf: string };
+  const paths = createPaths(import.meta.env.BASE_URL);
+  const origin = site ?? new URL('https://watchblog.example');
+  const body = buildCasesJson(record, asOf, (kase) => toAbsoluteUrl(origin, paths.caseOf(kase.company, kase.id)));
+  return new Response(`${JSON.stringify(body)}\n`, { headers: { 'Content-Type': 'application/json' } });
+};

@@ -181,13 +181,18 @@ export function buildCaseFeedItems(kase: Case, companyName: string, link: string
 /** The shape @astrojs/rss takes for an item. */
 export type RssItemInput = { title: string; link: string; pubDate: Date; description: string; categories: string[]; customData: string };
 
-/** Feed items → @astrojs/rss items: texts stripped of XML-forbidden characters, the guid as a non-permalink. */
+/**
+ * Feed items → @astrojs/rss items: texts stripped of XML-forbidden characters, the guid as a
+ * non-permalink. RSS 2.0 readers render `<description>` as HTML, and ours is plain text from
+ * strangers' feeds, so it is HTML-escaped here (and XML-escaped again by @astrojs/rss): a
+ * mention saying `<form onsubmit=alert(1)>` reaches the reader as text, never as markup.
+ */
 export function toRssItems(items: readonly FeedItem[]): RssItemInput[] {
   return items.map((item) => ({
     title: stripXmlControlChars(item.title),
     link: item.link,
     pubDate: item.pubDate,
-    description: stripXmlControlChars(item.description),
+    description: escapeXml(item.description),
     categories: item.categories.map(stripXmlControlChars),
     customData: `<guid isPermaLink="false">${escapeXml(item.guid)}</guid>`,
   }));

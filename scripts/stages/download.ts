@@ -122,7 +122,9 @@ type Settings = Required<Omit<DownloadOptions, 'limiter' | 'userAgent'>> & Pick<
 
 /** One attempt: follows redirects by hand, each hop under the limiter, all under one deadline. */
 async function attemptDownload(url: string, known: Validators, settings: Settings): Promise<AttemptResult> {
-  const deadline = AbortSignal.timeout(settings.timeoutMs);
+  // The time limit starts when the first request gets its slot: waiting behind other
+  // requests in the limiter is not the server being slow.
+  let deadline: AbortSignal | undefined;
   const visited = new Set<string>();
   let current = url;
   for (let hop = 0; ; hop += 1) {
@@ -142,11 +144,12 @@ async function attemptDownload(url: string, known: Validators, settings: Setting
     if (known.lastModified !== undefined) headers['if-modified-since'] = known.lastModified;
 
     const step = await settings.limiter.run(target.host, async (): Promise<AttemptResult | { redirect: string }> => {
+      deadline ??= AbortSignal.timeout(settings.timeoutMs);
       let response: Response;
       try {
         response = await fetch(target, { headers, redirect: 'manual', signal: deadline });
       } catch (error) {
-        if (deadline.aborted) return { done: true, result: { kind: 'failed', attempts: 0, ...fail('timeout', `no response from ${current} within ${settings.timeoutMs} ms`, url) } };
+        if (deadline?.aborted) return { done: true, result: { kind: 'failed', attempts: 0, ...fail('timeout', `no response from ${current} within ${settings.timeoutMs} ms`, url) } };
         return { done: false, failure: fail('network', `cannot reach ${current}: ${describeError(error)}`, url) };
       }
       const { status } = response;
@@ -189,7 +192,7 @@ async function attemptDownload(url: string, known: Validators, settings: Setting
           },
         };
       } catch (error) {
-        if (deadline.aborted) return { done: true, result: { kind: 'failed', attempts: 0, ...fail('timeout', `${current} did not finish its body within ${settings.timeoutMs} ms`, url, status) } };
+        if (deadline?.aborted) return { done: true, result: { kind: 'failed', attempts: 0, ...fail('timeout', `${current} did not finish its body within ${settings.timeoutMs} ms`, url, status) } };
         return { done: false, failure: fail('network', `body from ${current} broke off: ${describeError(error)}`, url, status) };
       }
     });

@@ -201,11 +201,13 @@ export async function runFetch(options: FetchOptions): Promise<FetchReport> {
     userAgent: options.userAgent,
     limiter: createRequestLimiter({ perHost: options.perHost ?? PER_HOST_CONCURRENCY, global: concurrency }),
   };
-  const results = await mapLimited(tasks, concurrency, async (task) => {
+  // Every source starts at once; the limiter decides who is on the wire (global and per
+  // host), so sources of one busy host never hold up the other hosts' slots.
+  const results = await Promise.all(tasks.map(async (task) => {
     const result = await processSource(task, state.sources[task.company.slug]?.[task.source.url], options, download);
     progress.sourceDone(result.line, result.status === 'failed');
     return result;
-  });
+  }));
 
   // 3. Plan the writes against what is on disk (only companies with something new are read).
   const drafts = results.flatMap((result) => result.drafts);

@@ -189,6 +189,14 @@ describe('downloadFeed', () => {
     expect(server.peakInFlight()).toBe(2);
   });
 
+  it('does not count time spent waiting for a slot against the time limit', async () => {
+    server = await startFeedServer();
+    for (let i = 0; i < 3; i += 1) server.route(`/q${i}`, async (_req, res) => { await delay(150); res.writeHead(200).end(FEED); });
+    const limiter = createRequestLimiter({ perHost: 1, global: 12 });
+    const results = await Promise.all(Array.from({ length: 3 }, (_, i) => downloadFeed(server!.url(`/q${i}`), {}, options({ limiter, timeoutMs: 300 }))));
+    expect(results.map((r) => r.kind)).toEqual(['fetched', 'fetched', 'fetched']);
+  });
+
   it('runs other hosts in parallel while one host is at its limit', async () => {
     server = await startFeedServer();
     const other = await startFeedServer({}, '127.0.0.2');

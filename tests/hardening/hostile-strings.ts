@@ -90,5 +90,6 @@ export const FRONT_MATTER_HOSTILE: ReadonlyArray<readonly [name: string, text: s
   ['a flow mapping', '{ hidden: true, caseId: "x" }'],
   ['a YAML document end', '...'],
   ['quotes and backslashes', `"double" 'single' \\back\\ \\"`],
+  ['markup that must stay text', '<b>bold</b> &amp; <i>not italic</i> <script>alert(1)</script>'],
   ['10,000 characters', 'Acme '.repeat(2_000)],
 ];

@@ -256,7 +256,13 @@ export async function runFetch(options: FetchOptions): Promise<FetchReport> {
     for (const error of applied.errors) progress.log(`write error: ${error}`);
     report.filesWritten = applied.created + applied.updated + applied.ledgers;
     if (applied.errors.length > 0) report.exitCode = 1;
-    if (await writeFetchStateFile(options.contentDir, nextState, stored.ok ? stored.text : null)) report.filesWritten += 1;
+    // A read-only or full disk must end as a reported error, not a crash of the whole run.
+    try {
+      if (await writeFetchStateFile(options.contentDir, nextState, stored.ok ? stored.text : null)) report.filesWritten += 1;
+    } catch (error) {
+      progress.log(`write error: state/sources.json: ${error instanceof Error ? error.message : String(error)}`);
+      report.exitCode = 1;
+    }
   }
 
   // 6. Summary.

@@ -10,6 +10,7 @@ const FILTER_LEGENDS = { company: 'Company', status: 'Status', channel: 'Channel
 
 const form = document.getElementById('search-form');
 const input = document.getElementById('search-q');
+const filterBox = document.getElementById('search-filter-box');
 const filtersBox = document.getElementById('search-filters');
 const status = document.getElementById('search-status');
 const list = document.getElementById('search-results');
@@ -88,8 +89,10 @@ async function runSearch() {
     more.hidden = true;
     return;
   }
-  status.textContent = `${results.length} ${results.length === 1 ? 'result' : 'results'} for ${describeQuery(term, filters)}.`;
   await showMore(false);
+  if (id !== searchId) return;
+  // Announced once the first results are on the page, so a screen reader can go to them.
+  status.textContent = `${results.length} ${results.length === 1 ? 'result' : 'results'} for ${describeQuery(term, filters)}.`;
 }
 
 /** Renders the next page of results; moves focus to the first new one when asked. */
@@ -106,7 +109,9 @@ async function showMore(moveFocus) {
     link.textContent = data.meta?.title || data.url;
     heading.append(link);
     item.append(heading);
-    const tags = Object.entries(data.filters ?? {}).flatMap(([key, values]) => values.map((value) => `${FILTER_LEGENDS[key] ?? key}: ${value}`));
+    const tags = sortFilterKeys(Object.keys(data.filters ?? {}))
+      .filter((key) => data.filters[key].length > 0)
+      .map((key) => `${FILTER_LEGENDS[key] ?? key}: ${data.filters[key].join(', ')}`);
     if (tags.length) {
       const meta = document.createElement('p');
       meta.className = 'search-meta';
@@ -127,12 +132,7 @@ async function showMore(moveFocus) {
 
 /** One fieldset of checkboxes per filter group, from the index's own counts. */
 function renderFilters(available, selected) {
-  const keys = Object.keys(available).sort((a, b) => {
-    const order = Object.keys(FILTER_LEGENDS);
-    const rank = (key) => (order.includes(key) ? order.indexOf(key) : order.length);
-    return rank(a) - rank(b) || a.localeCompare(b);
-  });
-  for (const key of keys) {
+  for (const key of sortFilterKeys(Object.keys(available))) {
     const values = Object.entries(available[key]).sort(([a], [b]) => a.localeCompare(b));
     if (values.length === 0) continue;
     const fieldset = document.createElement('fieldset');
@@ -155,7 +155,16 @@ function renderFilters(available, selected) {
     });
     filtersBox.append(fieldset);
   }
-  filtersBox.hidden = filtersBox.childElementCount === 0;
+  filterBox.hidden = filtersBox.childElementCount === 0;
+  // Open on wide screens and whenever a filter is already chosen; on a phone, results come first.
+  filterBox.open = Object.keys(readFilters()).length > 0 || matchMedia('(min-width: 48rem)').matches;
+}
+
+/** Filter groups in display order: the known ones first, then any others alphabetically. */
+function sortFilterKeys(keys) {
+  const order = Object.keys(FILTER_LEGENDS);
+  const rank = (key) => (order.includes(key) ? order.indexOf(key) : order.length);
+  return [...keys].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
 async function start() {

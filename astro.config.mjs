@@ -17,5 +17,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // Styles go in files, never inline, so the Content-Security-Policy can say style-src 'self'.
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // Shiki colours code with inline style attributes, which the CSP (style-src 'self') forbids.
+  markdown: { syntaxHighlight: false },
   integrations: [sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],
 });

@@ -5,8 +5,7 @@
  * Results are memoised per content folder + now + env.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
@@ -32,7 +31,12 @@ export function buildSite(options: { contentDir?: string; now?: string; env?: Re
 }
 
 async function runBuild(contentDir: string, now: string, env: Record<string, string>): Promise<BuildResult> {
-  const work = await mkdtemp(path.join(os.tmpdir(), 'watchblog-build-'));
+  // Inside the project on purpose: Astro puts its prerender chunks in <outDir>/.prerender only when
+  // outDir is under the working directory; otherwise every build shares <cwd>/.astro/.prerender and
+  // concurrent builds (vitest runs test files in parallel) delete each other's chunks.
+  const root = path.join(PROJECT_ROOT, '.astro', 'test-builds');
+  await mkdir(root, { recursive: true });
+  const work = await mkdtemp(path.join(root, 'build-'));
   const outDir = path.join(work, 'dist');
   const child = spawn('npm', ['run', 'build', '--silent'], {
     cwd: PROJECT_ROOT,

@@ -14,7 +14,8 @@ export function stripXmlControlChars(text: string): string {
 
 /** One line of Markdown as plain text: links keep their text, emphasis and escapes are dropped. */
 function toPlainLine(line: string): string {
-  let text = line;
+  // Escaped markers (`\*`) are literal: park them out of the emphasis pass, restore them after.
+  let text = line.replace(/\\([*_`])/g, (_, char: string) => String.fromCharCode(0xe000 + '*_`'.indexOf(char)));
   // Emphasis can nest (`*see `code`*`): strip markers until nothing changes, a few rounds at most.
   for (let round = 0; round < 4; round += 1) {
     const next = text.replace(/(\*\*|__|\*|_|`)(?=\S)([^]*?\S)\1/g, '$2');
@@ -29,10 +30,11 @@ function toPlainLine(line: string): string {
     .replace(/\\([\\`*_{}[\]()#+\-.!<>&|~])/g, '$1')
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => safeCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_, dec: string) => safeCodePoint(parseInt(dec, 10)))
-    .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"');
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/[\uE000-\uE002]/g, (char) => '*_`'.charAt(char.charCodeAt(0) - 0xe000));
 }
 
 function safeCodePoint(code: number): string {

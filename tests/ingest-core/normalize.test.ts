@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeItem, type NormalizeContext } from '../../src/core/ingest/normalize.ts';
+import { displayAuthor, normalizeItem, type NormalizeContext } from '../../src/core/ingest/normalize.ts';
 import type { RawItem } from '../../src/core/ingest/types.ts';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
@@ -96,5 +96,16 @@ describe('normalizeItem', () => {
   it('resolves relative links against the item base (xml:base) before the feed URL', () => {
     const result = normalizeItem({ ...ITEM, link: 'p/2', baseUrl: 'https://other.example/base/' }, context());
     expect(result).toMatchObject({ ok: true, draft: { canonicalUrl: 'https://other.example/base/p/2' } });
+  });
+});
+
+describe('displayAuthor', () => {
+  it.each([
+    ['anna@example.com (Anna Smith)', 'Anna Smith'],
+    ['anna@example.com', 'anna@example.com'],
+    ['Anna (Support)', 'Anna (Support)'],
+    ['ZephyrCares', 'ZephyrCares'],
+  ])('%s → %s', (input, expected) => {
+    expect(displayAuthor(input)).toBe(expected);
   });
 });

@@ -58,6 +58,15 @@ function normalizeReference(ref: string, base: string): string | undefined {
 }
 
 /**
+ * RSS 2.0's author is "email (Name)"; readers know the person by the name, and an address
+ * we publish should not be one a feed exposed by convention. Other forms pass unchanged.
+ */
+export function displayAuthor(author: string): string {
+  const match = /^[^\s@()]+@[^\s@()]+\s*\((.+)\)$/.exec(author);
+  return match ? match[1]!.trim() : author;
+}
+
+/**
  * Turns one parsed item into a draft: link resolved (against xml:base, else the feed
  * URL) and canonicalized; title and author as plain text; date in UTC with a fallback
  * to `now` ('missing', 'unparseable', 'future'); excerpt as sanitized Markdown capped
@@ -77,7 +86,7 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): NormalizeRe
     if (!url || !canonicalUrl) return { ok: false, reason: 'no-link', detail: href ? `not an http(s) link: ${href.slice(0, 200)}` : 'the item has no link' };
 
     const title = toPlainText(item.title ?? '', TITLE_MAX_CHARS);
-    const author = toPlainText(item.author ?? '', AUTHOR_MAX_CHARS);
+    const author = displayAuthor(toPlainText(item.author ?? '', AUTHOR_MAX_CHARS));
     const excerptHtml = item.summary ?? item.content ?? '';
     const fullHtml = (item.content ?? item.summary ?? '').slice(0, HTML_SCAN_MAX_CHARS);
 

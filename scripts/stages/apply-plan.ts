@@ -4,7 +4,7 @@
  * following symbolic links of the folders on the way.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, realpath, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, realpath, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { WritePlan } from '../../src/core/write/plan-writes.ts';
 import { mapLimited } from './read-existing.ts';
@@ -51,15 +51,48 @@ export async function writeFileAtomic(root: string, relative: string, text: stri
   }
 }
 
+/** The name writeFileAtomic gives its temp files: `.<target>.<pid>.<8 hex>.tmp`. */
+const TEMP_FILE_NAME = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+function isProcessAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temp files that a killed run (SIGKILL, power loss) left behind in the folders fetch
+ * writes to. Only files whose writer process is gone are removed, so a run in progress is never
+ * disturbed. The site never reads them (they do not end in .md); this keeps the folder clean.
+ * Returns how many were removed; never throws.
+ */
+export async function removeStaleTempFiles(contentDir: string): Promise<number> {
+  let removed = 0;
+  for (const folder of ['mentions', 'responses', 'state']) {
+    const entries = await readdir(path.join(contentDir, folder), { recursive: true, withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const pid = entry.isFile() ? TEMP_FILE_NAME.exec(entry.name)?.[1] : undefined;
+      if (pid === undefined || isProcessAlive(Number(pid))) continue;
+      await rm(path.join(entry.parentPath, entry.name), { force: true }).then(() => (removed += 1), () => undefined);
+    }
+  }
+  return removed;
+}
+
 /** Counts of what applyPlan wrote. */
 export type ApplyResult = { created: number; updated: number; ledgers: number; errors: string[] };
 
-/** Writes every file of the plan, then the ledgers (so an interrupted run never records an id it did not write). */
+/** Clears temp files of killed runs, writes every file of the plan, then the ledgers (so an interrupted run never records an id it did not write). */
 export async function applyPlan(plan: WritePlan, contentDir: string): Promise<ApplyResult> {
   const errors: string[] = [];
   let created = 0;
   let updated = 0;
   await mkdir(contentDir, { recursive: true });
+  await removeStaleTempFiles(contentDir);
   const realRoot = await realpath(contentDir);
   const failedIds = new Set<string>();
   await mapLimited(plan.writes, WRITE_CONCURRENCY, async (write) => {

@@ -1,3 +1,4 @@
+import { base } from 'astro:config/client';
 import type { APIRoute } from 'astro';
 import { loadWatchblog } from '../queries/watchblog.ts';
 import { respondWithFeed } from '../layouts/rss-feed.ts';
@@ -7,7 +8,7 @@ import { createPaths, toAbsoluteUrl } from '../core/site/paths.ts';
 /** `/rss.xml`: all activity across companies, and the maintainer's posts. */
 export const GET: APIRoute = async ({ site }) => {
   const watchblog = await loadWatchblog();
-  const paths = createPaths(import.meta.env.BASE_URL);
+  const paths = createPaths(base);
   const origin = site ?? new URL('https://watchblog.example');
   return respondWithFeed({
     title: 'Watchblog: all activity',

@@ -1,3 +1,4 @@
+import { base } from 'astro:config/client';
 import type { APIRoute } from 'astro';
 import { loadWatchblog } from '../../../queries/watchblog.ts';
 import { respondWithFeed } from '../../../layouts/rss-feed.ts';
@@ -32,7 +33,7 @@ export async function getStaticPaths() {
 /** `/companies/<slug>/{rss,responses,resolved,overdue}.xml`: a company's four feeds. */
 export const GET: APIRoute = ({ props, site }) => {
   const { record, kind, posts, asOf } = props as { record: CompanyRecord; kind: CompanyFeedKind; posts: Post[]; asOf: string };
-  const paths = createPaths(import.meta.env.BASE_URL);
+  const paths = createPaths(base);
   const origin = site ?? new URL('https://watchblog.example');
   const urls: FeedUrls = {
     caseUrl: (kase) => toAbsoluteUrl(origin, paths.caseOf(kase.company, kase.id)),

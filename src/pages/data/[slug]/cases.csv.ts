@@ -1,3 +1,4 @@
+import { base } from 'astro:config/client';
 import type { APIRoute } from 'astro';
 import { loadWatchblog } from '../../../queries/watchblog.ts';
 import { buildCasesCsv } from '../../../core/site/open-data-cases.ts';
@@ -12,7 +13,7 @@ export async function getStaticPaths() {
 /** `/data/<slug>/cases.csv`: one row per case (RFC 4180, spreadsheet formulas neutralised). */
 export const GET: APIRoute = ({ props, site }) => {
   const { record } = props as { record: CompanyRecord };
-  const paths = createPaths(import.meta.env.BASE_URL);
+  const paths = createPaths(base);
   const origin = site ?? new URL('https://watchblog.example');
   const csv = buildCasesCsv(record, (kase) => toAbsoluteUrl(origin, paths.caseOf(kase.company, kase.id)));
   return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

@@ -1,3 +1,4 @@
+import { base } from 'astro:config/client';
 import type { APIRoute } from 'astro';
 import { loadWatchblog } from '../../../queries/watchblog.ts';
 import { buildCasesJson } from '../../../core/site/open-data-cases.ts';
@@ -12,7 +13,7 @@ export async function getStaticPaths() {
 /** `/data/<slug>/cases.json`: every case of one company with its events and times. */
 export const GET: APIRoute = ({ props, site }) => {
   const { record, asOf } = props as { record: CompanyRecord; asOf: string };
-  const paths = createPaths(import.meta.env.BASE_URL);
+  const paths = createPaths(base);
   const origin = site ?? new URL('https://watchblog.example');
   const body = buildCasesJson(record, asOf, (kase) => toAbsoluteUrl(origin, paths.caseOf(kase.company, kase.id)));
   return new Response(`${JSON.stringify(body)}\n`, { headers: { 'Content-Type': 'application/json' } });

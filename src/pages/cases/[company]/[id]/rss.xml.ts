@@ -1,3 +1,4 @@
+import { base } from 'astro:config/client';
 import type { APIRoute } from 'astro';
 import { loadWatchblog } from '../../../../queries/watchblog.ts';
 import { respondWithFeed } from '../../../../layouts/rss-feed.ts';
@@ -15,7 +16,7 @@ export async function getStaticPaths() {
 /** `/cases/<company>/<id>/rss.xml`: follow one case until it is answered and resolved. */
 export const GET: APIRoute = ({ props, site }) => {
   const { company, kase, asOf } = props as { company: CompanyEntry; kase: Case; asOf: string };
-  const paths = createPaths(import.meta.env.BASE_URL);
+  const paths = createPaths(base);
   const origin = site ?? new URL('https://watchblog.example');
   const pageUrl = toAbsoluteUrl(origin, paths.caseOf(company.slug, kase.id));
   return respondWithFeed({

@@ -2,11 +2,18 @@
  * Builds a watch blog with the real `npm run build` (`astro build`, then Pagefind's search
  * index) in a child process (Node 24 from the project's `node` package), into its own temp
  * output and cache folders, so tests can build several content folders without interfering.
- * Results are memoised per content folder + now + env.
+ * Results are memoised per content folder + now + env: within a process, and across the
+ * worker processes of one vitest run (the first worker to ask builds, the others wait for its
+ * result), so four test files that need the demo build it once. Tests must treat the built
+ * folder as read-only.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { isMainThread } from 'node:worker_threads';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -24,10 +31,59 @@ export function buildSite(options: { contentDir?: string; now?: string; env?: Re
   const key = JSON.stringify([contentDir, now, options.env ?? {}]);
   let build = builds.get(key);
   if (!build) {
-    build = runBuild(contentDir, now, options.env ?? {});
+    build = buildOncePerRun(key, () => runBuild(contentDir, now, options.env ?? {}));
     builds.set(key, build);
   }
   return build;
+}
+
+/** How long a worker waits for another worker's build before building on its own. */
+const SHARED_BUILD_WAIT_MS = 200_000;
+const SHARED_BUILD_POLL_MS = 200;
+
+/**
+ * An id for this vitest run, the same in all its workers: the main process's pid and start
+ * time (so a later run that happens to get the same pid never sees this run's builds). Null
+ * outside vitest or where /proc is missing: then builds are shared within the process only.
+ */
+function findRunId(): string | null {
+  if (!process.env.VITEST) return null;
+  // Forked workers are children of the vitest process; thread workers live inside it.
+  const pid = isMainThread ? process.ppid : process.pid;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const startTime = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    return startTime ? `${pid}-${startTime}` : null;
+  } catch {
+    return null;
+  }
+}
+
+const RUN_ID = findRunId();
+
+/** Runs `build` in the first worker of this run that asks for `key`; the others read its result. */
+async function buildOncePerRun(key: string, build: () => Promise<BuildResult>): Promise<BuildResult> {
+  if (!RUN_ID) return build();
+  const dir = path.join(PROJECT_ROOT, '.astro', 'test-builds', `run-${RUN_ID}`, createHash('sha256').update(key).digest('hex').slice(0, 16));
+  const resultFile = path.join(dir, 'result.json');
+  await mkdir(path.dirname(dir), { recursive: true });
+  const won = await mkdir(dir).then(
+    () => true,
+    () => false,
+  );
+  if (won) {
+    const result = await build();
+    // Written whole, then renamed: a waiting worker never reads half a file.
+    await writeFile(`${resultFile}.tmp`, JSON.stringify(result));
+    await rename(`${resultFile}.tmp`, resultFile);
+    return result;
+  }
+  for (let waited = 0; waited < SHARED_BUILD_WAIT_MS; waited += SHARED_BUILD_POLL_MS) {
+    const text = await readFile(resultFile, 'utf8').catch(() => null);
+    if (text) return JSON.parse(text) as BuildResult;
+    await sleep(SHARED_BUILD_POLL_MS);
+  }
+  return build();
 }
 
 async function runBuild(contentDir: string, now: string, env: Record<string, string>): Promise<BuildResult> {
@@ -38,10 +94,13 @@ async function runBuild(contentDir: string, now: string, env: Record<string, str
   await mkdir(root, { recursive: true });
   const work = await mkdtemp(path.join(root, 'build-'));
   const outDir = path.join(work, 'dist');
+  // Vitest puts Vite's BASE_URL (and MODE, DEV, PROD, SSR) into process.env; Astro would read them
+  // as import.meta.env values in the child build and ignore WATCHBLOG_BASE.
+  const { BASE_URL: _baseUrl, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...parentEnv } = process.env;
   const child = spawn('npm', ['run', 'build', '--silent'], {
     cwd: PROJECT_ROOT,
     env: {
-      ...process.env,
+      ...parentEnv,
       WATCHBLOG_CONTENT: contentDir,
       WATCHBLOG_NOW: now,
       WATCHBLOG_OUT_DIR: outDir,

@@ -50,7 +50,11 @@ function watchForProblems(page: Page): string[] {
     if (message.type() === 'error') problems.push(`console error on ${page.url()}: ${message.text()} ${message.location().url}`.trim());
   });
   page.on('pageerror', (error) => problems.push(`uncaught error on ${page.url()}: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on('requestfailed', (request) => {
+    // ERR_ABORTED is the browser cancelling a request because the test navigated on (a favicon
+    // still loading); a blocked or broken request has its own error, and a 404 its own status.
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
@@ -276,6 +280,41 @@ describe.skipIf(CHROMIUM_MISSING)('the demo site in Chromium', () => {
       if (overflow > 0) overflowing.push(`${name} is ${overflow} px too wide`);
     }
     expect(overflowing).toEqual([]);
+    await context.close();
+  });
+});
+
+describe.skipIf(CHROMIUM_MISSING)('search on a project site under /watch/ in Chromium', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    // The same options as the base-path test in variants.test.ts, so the run builds this once.
+    const [build, launched] = await Promise.all([buildSite({ env: { WATCHBLOG_BASE: '/watch', WATCHBLOG_SITE: 'https://user.github.io' } }), launchChromium()]);
+    browser = launched;
+    expect(build.code, build.output).toBe(0);
+    server = await startStaticServer(build.outDir, { base: '/watch/' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('loads the index from under the base and links results to case pages under the base', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watchForProblems(page);
+    await page.goto(`${server.siteUrl}search/?q=${SAMPLE_QUERY}`);
+    await page.waitForSelector(SEARCH_READY);
+    await waitForSearch(page);
+    expect(await readResultCount(page)).toBeGreaterThan(0);
+    const first = page.locator('#search-results a').first();
+    expect(new URL((await first.getAttribute('href'))!, server.siteUrl).pathname).toMatch(/^\/watch\/cases\//);
+    await first.click();
+    await page.waitForURL(/\/watch\/cases\/[^/]+\/[^/]+\/$/);
+    await expect(page.locator('h1').first().isVisible()).resolves.toBe(true);
+    expect(problems.join('\n')).toBe('');
     await context.close();
   });
 });

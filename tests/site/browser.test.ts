@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_MISSING, findAxeViolations, launchChromium } from '../helpers/browser.ts';
 import { buildSite, PROJECT_ROOT } from '../helpers/build-site.ts';
+import { HOSTILE_NOW, writeHostileContent } from '../helpers/hostile-content.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 
 const SCREENSHOT_DIR = path.join(PROJECT_ROOT, 'test-output', 'screenshots');
@@ -314,6 +315,47 @@ describe.skipIf(CHROMIUM_MISSING)('search on a project site under /watch/ in Chr
     await first.click();
     await page.waitForURL(/\/watch\/cases\/[^/]+\/[^/]+\/$/);
     await expect(page.locator('h1').first().isVisible()).resolves.toBe(true);
+    expect(problems.join('\n')).toBe('');
+    await context.close();
+  });
+});
+
+describe.skipIf(CHROMIUM_MISSING)('search over hostile content in Chromium', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    // The same folder and now as the feed round trip, so the run builds it once.
+    const [build, launched] = await Promise.all([buildSite({ contentDir: await writeHostileContent(), now: HOSTILE_NOW }), launchChromium()]);
+    browser = launched;
+    expect(build.code, build.output).toBe(0);
+    server = await startStaticServer(build.outDir);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows payload titles and excerpts as text: no script runs, no element from content appears', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watchForProblems(page);
+    const dialogs: string[] = [];
+    page.on('dialog', async (dialog) => {
+      dialogs.push(dialog.message());
+      await dialog.dismiss();
+    });
+    await page.goto(`${server.siteUrl}search/?q=alert`);
+    await page.waitForSelector(SEARCH_READY);
+    await waitForSearch(page);
+    expect(await readResultCount(page)).toBeGreaterThan(0);
+    await expect(page.locator('#search-results').textContent()).resolves.toContain('<script>alert("title")</script>');
+    // Only the elements the script builds: no <script>, <img>, <iframe> or <b> from the index.
+    const tags = await page.locator('#search-results *').evaluateAll((elements) => [...new Set(elements.map((element) => element.tagName.toLowerCase()))].sort());
+    expect(tags.filter((tag) => !['li', 'h2', 'a', 'p', 'mark'].includes(tag))).toEqual([]);
+    expect(await page.title()).not.toBe('pwned');
+    expect(dialogs).toEqual([]);
     expect(problems.join('\n')).toBe('');
     await context.close();
   });

@@ -4,13 +4,12 @@
  * hostile round trip: mentions whose titles, authors and excerpts carry XSS payloads and
  * XML-forbidden control characters are written as content, built, and read back.
  */
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Parser from 'rss-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { serializeItemFile } from '../../src/core/write/front-matter.ts';
 import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+import { HOSTILE_NOW, TITLE_PAYLOAD, writeHostileContent } from '../helpers/hostile-content.ts';
 import { countXmlItems, discoverFeeds, FEEDPARSER_MISSING, readFeedsWithFeedparser, type DiscoveredFeeds, type FeedparserReport } from '../helpers/feed-readers.ts';
 
 /** The site URL the build uses when WATCHBLOG_SITE is unset (astro.config.mjs). */
@@ -101,64 +100,12 @@ describe('the demo site’s RSS feeds', () => {
   });
 });
 
-const NOW = '2026-11-21T00:00:00Z';
-const CONTROL_CHARS = '\u0000\u0001\u0007\u0008\u000b\u000c\u001b\u001f\u007f\ufffe\uffff';
-const TITLE_PAYLOAD = `<script>alert("title")</script> & <b>bold</b> ]]> --> <!-- x`;
-const AUTHOR_PAYLOAD = `<img src=x onerror=alert(1)>`;
-const EXCERPT_PAYLOAD = `Before <script>alert('body')</script> after ]]> & <iframe src="javascript:alert(2)"></iframe>`;
-
-/** A content folder with one company and a hostile thread: two mentions and an answer. */
-async function writeHostileContent(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'watchblog-hostile-'));
-  for (const folder of ['companies', 'mentions/hostile-co', 'responses/hostile-co', 'cases', 'posts']) await mkdir(path.join(dir, folder), { recursive: true });
-  const forum = 'https://forum.example/c/hostile.rss';
-  const support = 'https://hostile.example/support.atom';
-  await writeFile(
-    path.join(dir, 'companies', 'hostile-co.md'),
-    serializeItemFile(
-      {
-        name: 'Hostile Co',
-        fictional: true,
-        responseTargetHours: 24,
-        timeZone: 'UTC',
-        sources: [
-          { url: forum, name: 'Forum', channel: 'forum', voice: 'public', threaded: true },
-          { url: support, name: 'Support', channel: 'support', voice: 'company', threaded: true },
-        ],
-      },
-      'A company whose public is hostile to feed readers.\n',
-    ),
-  );
-  const item = (id: string, publishedAt: string, extra: Record<string, unknown>) => ({
-    id,
-    company: 'hostile-co',
-    source: forum,
-    channel: 'forum',
-    url: `https://forum.example/t/${id}?a=1&b=2`,
-    canonicalUrl: `https://forum.example/t/${id}?a=1&b=2`,
-    title: `${TITLE_PAYLOAD}${CONTROL_CHARS} #${id}`,
-    author: `${AUTHOR_PAYLOAD}${CONTROL_CHARS}`,
-    publishedAt,
-    fetchedAt: publishedAt,
-    links: [],
-    threadId: `thread-${id.slice(0, 1)}`,
-    ...extra,
-  });
-  await writeFile(path.join(dir, 'mentions/hostile-co/2026-11-10-a1.md'), serializeItemFile(item('a1', '2026-11-10T10:00:00.000Z', {}), `${EXCERPT_PAYLOAD}${CONTROL_CHARS}\n`));
-  await writeFile(path.join(dir, 'mentions/hostile-co/2026-11-12-b1.md'), serializeItemFile(item('b1', '2026-11-12T10:00:00.000Z', {}), `${EXCERPT_PAYLOAD}\n`));
-  await writeFile(
-    path.join(dir, 'responses/hostile-co/2026-11-10-a2.md'),
-    serializeItemFile(item('a2', '2026-11-10T14:00:00.000Z', { source: support, channel: 'support', url: 'https://hostile.example/r/a2', canonicalUrl: 'https://hostile.example/r/a2', author: 'Hostile Support', respondsTo: [], resolves: false }), `${EXCERPT_PAYLOAD}${CONTROL_CHARS}\n`),
-  );
-  return dir;
-}
-
 describe('a hostile content round trip through the feeds', () => {
   let build: BuildResult;
   let feeds: DiscoveredFeeds;
 
   beforeAll(async () => {
-    build = await buildSite({ contentDir: await writeHostileContent(), now: NOW });
+    build = await buildSite({ contentDir: await writeHostileContent(), now: HOSTILE_NOW });
     expect(build.code, build.output).toBe(0);
     feeds = await discoverFeeds(build.outDir);
   });

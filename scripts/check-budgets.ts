@@ -8,7 +8,8 @@
  *   - scale: builds the demo content and a doubled copy (two seeds into one folder), cold,
  *     and reports both build times; doubling the content must not more than double the time.
  *
- * Exits 1 when a budget is broken.
+ * CSS counts every stylesheet the site ships except Pagefind's (search only). Exits 1 when a
+ * budget is broken.
  *
  *   npm run check:budgets -- [--dist dist] [--skip-scale]
  */
@@ -92,6 +93,23 @@ function buildTenEventFixture() {
   return files;
 }
 
+/**
+ * The demo again as different companies (slug + "-copy"): the same number of items and cases
+ * per company, so the doubled folder has exactly twice the cases. Posts are not copied.
+ */
+function copyAsOtherCompanies(files: { path: string; data: Record<string, unknown>; body: string }[]) {
+  return files
+    .filter((file) => !file.path.startsWith('posts/'))
+    .map((file) => {
+      const [folder, rest = ''] = file.path.split(/\/(.*)/s);
+      const copyPath = folder === 'companies' ? `companies/${rest.replace(/\.md$/, '')}-copy.md` : `${folder}/${rest.replace(/^([^/]+)/, '$1-copy')}`;
+      const data = { ...file.data };
+      if (typeof data.company === 'string') data.company = `${data.company}-copy`;
+      if (folder === 'companies' && typeof data.name === 'string') data.name = `${data.name} (copy)`;
+      return { ...file, path: copyPath, data };
+    });
+}
+
 // 1. Budgets on the built site.
 const files = await listFiles(distDir).catch(() => {
   throw new Error(`[budgets] no built site at ${distDir}: run npm run build first, or pass --dist`);
@@ -103,7 +121,8 @@ const pagesWithScripts: string[] = [];
 let largestCase = { file: '', bytes: 0 };
 for (const file of files) {
   const full = path.join(distDir, file);
-  if (file.endsWith('.css')) cssBytes += (await stat(full)).size;
+  // Pagefind's own files serve only the search page; they are counted with search, not here.
+  if (file.endsWith('.css') && !file.startsWith('pagefind/')) cssBytes += (await stat(full)).size;
   if (/\.m?js$/.test(file) && !isSearchFile(file)) {
     jsBytes += (await stat(full)).size;
     jsFiles.push(file);
@@ -135,7 +154,8 @@ try {
     const single = path.join(work, 'demo-content');
     const doubled = path.join(work, 'doubled-content');
     const singleFiles = await writeFiles(single, generateDemo(2026, DEMO_END));
-    const doubledFiles = (await writeFiles(doubled, generateDemo(2026, DEMO_END))) + (await writeFiles(doubled, generateDemo(4052, DEMO_END)).then((n) => n));
+    const demo = generateDemo(2026, DEMO_END);
+    const doubledFiles = (await writeFiles(doubled, demo)) + (await writeFiles(doubled, copyAsOtherCompanies(demo)));
     const countMd = async (dir: string) => (await listFiles(dir)).filter((f) => f.endsWith('.md')).length;
     const [singleCount, doubledCount] = [await countMd(single), await countMd(doubled)];
     const singleSeconds = await runBuild(single, path.join(work, 'demo-dist'));
@@ -145,7 +165,7 @@ try {
     const ratio = doubledSeconds / singleSeconds;
     console.log(`[budgets] scale: demo ${singleCount} files (${singleFiles} written), ${singleCases} case pages; doubled ${doubledCount} files (${doubledFiles} written), ${doubledCases} case pages`);
     checks.push({ name: 'build time, demo', figure: `${singleSeconds.toFixed(1)} s`, ok: true });
-    checks.push({ name: 'build time, doubled content', figure: `${doubledSeconds.toFixed(1)} s = ${ratio.toFixed(2)} × (budget ${MAX_SCALE_RATIO} ×)`, ok: ratio <= MAX_SCALE_RATIO && doubledCases > singleCases * 1.8 });
+    checks.push({ name: 'build time, doubled content', figure: `${doubledSeconds.toFixed(1)} s = ${ratio.toFixed(2)} × (budget ${MAX_SCALE_RATIO} ×)`, ok: ratio <= MAX_SCALE_RATIO && doubledCases === singleCases * 2 });
   }
 } finally {
   await rm(work, { recursive: true, force: true });

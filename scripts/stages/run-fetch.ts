@@ -4,9 +4,7 @@
  * against what is on disk, then apply the plan and record source health. One failing
  * source is reported, never fatal. `scripts/fetch.ts` builds the options from argv/env.
  */
-import { decodeFeedBytes } from '../../src/core/ingest/decode.ts';
-import { normalizeItem, type NormalizeContext } from '../../src/core/ingest/normalize.ts';
-import { parseFeed } from '../../src/core/ingest/parse-feed.ts';
+import type { NormalizeContext } from '../../src/core/ingest/normalize.ts';
 import type { FeedError, ItemDraft } from '../../src/core/ingest/types.ts';
 import type { Source } from '../../src/core/schemas.ts';
 import { computeDigest } from '../../src/core/write/digest.ts';
@@ -14,6 +12,7 @@ import { computeNextHealth, type FetchState, type SourceHealth, type SourceOutco
 import { planWrites, type WritePlan } from '../../src/core/write/plan-writes.ts';
 import { applyPlan } from './apply-plan.ts';
 import type { DownloadOptions } from './download.ts';
+import { chooseWorkerCount, createInlineFeedReader, createWorkerFeedReader, type FeedReader } from './feed-readers.ts';
 import { createProgress, type Progress, type ProgressStream } from './progress.ts';
 import { readCompanyFiles, type CompanyFile } from './read-company-files.ts';
 import { mapLimited, readExistingContent } from './read-existing.ts';
@@ -43,6 +42,8 @@ export type FetchOptions = {
   download?: Omit<DownloadOptions, 'limiter' | 'userAgent'>;
   /** Where progress and the summary go. */
   out: ProgressStream;
+  /** Worker threads that decode, parse and normalize bodies; 0 reads inline. Default: one per core for 8+ sources. */
+  workers?: number;
 };
 
 /** What happened to one source. */
@@ -91,7 +92,7 @@ function buildNormalizeContext(task: SourceTask, feedUrl: string, options: Fetch
   return context;
 }
 
-async function processSource(task: SourceTask, previous: SourceHealth | undefined, options: FetchOptions, download: DownloadOptions): Promise<SourceResult> {
+async function processSource(task: SourceTask, previous: SourceHealth | undefined, options: FetchOptions, download: DownloadOptions, reader: FeedReader): Promise<SourceResult> {
   const label = `${task.company.slug} ${task.source.url}`;
   const configDigest = computeConfigDigest(task);
   const failed = (error: FeedError, status?: number): SourceResult => ({
@@ -122,28 +123,15 @@ async function processSource(task: SourceTask, previous: SourceHealth | undefine
       line: `${label}: not modified (same body)`,
     };
   }
-  const decoded = decodeFeedBytes(result.bytes, result.contentType);
-  if (!decoded.ok) return failed(decoded.error, result.status);
-  const parsed = await parseFeed(decoded.feed.text, result.finalUrl);
-  if (!parsed.ok) {
-    const typed = result.contentType ? `${parsed.error.message} (Content-Type: ${result.contentType})` : parsed.error.message;
-    return failed({ ...parsed.error, message: typed }, result.status);
-  }
-  const context = buildNormalizeContext(task, result.finalUrl, options);
-  const drafts: ItemDraft[] = [];
-  const skipped: Record<string, number> = {};
-  for (const item of parsed.feed.items) {
-    const normalized = normalizeItem(item, context);
-    if (normalized.ok) drafts.push(normalized.draft);
-    else countInto(skipped, normalized.reason);
-  }
+  const read = await reader.read(result.bytes, result.contentType, result.finalUrl, buildNormalizeContext(task, result.finalUrl, options));
+  if (!read.ok) return failed(read.error, result.status);
   return {
     task,
     status: 'ok',
-    outcome: { ...fetched, itemsSeen: parsed.feed.items.length, itemsNew: 0 },
-    drafts,
-    skipped,
-    line: `${label}: ok${location.kind === 'http' ? ` ${result.status}` : ''}, ${parsed.feed.items.length} items`,
+    outcome: { ...fetched, itemsSeen: read.itemsSeen, itemsNew: 0 },
+    drafts: read.drafts,
+    skipped: read.skipped,
+    line: `${label}: ok${location.kind === 'http' ? ` ${result.status}` : ''}, ${read.itemsSeen} items`,
   };
 }
 
@@ -203,11 +191,13 @@ export async function runFetch(options: FetchOptions): Promise<FetchReport> {
   };
   // Every source starts at once; the limiter decides who is on the wire (global and per
   // host), so sources of one busy host never hold up the other hosts' slots.
+  const workers = options.workers ?? chooseWorkerCount(tasks.length);
+  const reader = workers > 0 ? createWorkerFeedReader(workers) : createInlineFeedReader();
   const results = await Promise.all(tasks.map(async (task) => {
-    const result = await processSource(task, state.sources[task.company.slug]?.[task.source.url], options, download);
+    const result = await processSource(task, state.sources[task.company.slug]?.[task.source.url], options, download, reader);
     progress.sourceDone(result.line, result.status === 'failed');
     return result;
-  }));
+  })).finally(() => reader.close());
 
   // 3. Plan the writes against what is on disk (only companies with something new are read).
   const drafts = results.flatMap((result) => result.drafts);

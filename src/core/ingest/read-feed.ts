@@ -1,0 +1,32 @@
+/**
+ * One feed body → drafts: decode, parse, normalize every item. The CPU-heavy half of a
+ * fetch, kept pure (bytes and context in, data out) so it can run in a worker thread.
+ */
+import { decodeFeedBytes } from './decode.ts';
+import { normalizeItem, type NormalizeContext } from './normalize.ts';
+import { parseFeed } from './parse-feed.ts';
+import type { FeedError, ItemDraft } from './types.ts';
+
+/** A feed's drafts and skip counts, or the typed reason the whole body could not be read. */
+export type FeedReadResult =
+  | { ok: true; drafts: ItemDraft[]; skipped: Record<string, number>; itemsSeen: number }
+  | { ok: false; error: FeedError };
+
+/** Decodes, parses and normalizes one feed body. Never throws, never rejects. */
+export async function readFeedItems(bytes: Uint8Array, contentType: string | undefined, feedUrl: string, context: NormalizeContext): Promise<FeedReadResult> {
+  const decoded = decodeFeedBytes(bytes, contentType);
+  if (!decoded.ok) return { ok: false, error: decoded.error };
+  const parsed = await parseFeed(decoded.feed.text, feedUrl);
+  if (!parsed.ok) {
+    const message = contentType ? `${parsed.error.message} (Content-Type: ${contentType})` : parsed.error.message;
+    return { ok: false, error: { ...parsed.error, message } };
+  }
+  const drafts: ItemDraft[] = [];
+  const skipped: Record<string, number> = {};
+  for (const item of parsed.feed.items) {
+    const normalized = normalizeItem(item, context);
+    if (normalized.ok) drafts.push(normalized.draft);
+    else skipped[normalized.reason] = (skipped[normalized.reason] ?? 0) + 1;
+  }
+  return { ok: true, drafts, skipped, itemsSeen: parsed.feed.items.length };
+}

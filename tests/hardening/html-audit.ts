@@ -61,6 +61,17 @@ function walk(node: Root | RootContent, visit: (element: Element) => void): void
   if (node.type === 'element' && node.tagName === 'template' && node.content) walk(node.content, visit);
 }
 
+/**
+ * A data: URL that can only ever be decoded as an image: `data:image/*` as an <img> source or
+ * a <link rel="icon"> (the site's own favicon). Images never run script; navigations, frames
+ * and objects with data: URLs can, so those stay forbidden.
+ */
+function isInertImageData(element: Element, property: string, url: string): boolean {
+  if (!/^\s*data:image\/(?:png|gif|jpeg|webp|avif|svg\+xml)[;,]/i.test(url)) return false;
+  if (element.tagName === 'img' && property === 'src') return true;
+  return element.tagName === 'link' && property === 'href' && valuesOf(element.properties?.rel).some((rel) => /^icon$/i.test(rel));
+}
+
 /** Audits one parsed tree; `fromFeed` marks HTML that came out of a feed's escaped text, where no script at all is allowed. */
 function auditTree(tree: Root, file: string, fromFeed: boolean, problems: AuditProblem[]): number {
   let urls = 0;
@@ -75,7 +86,7 @@ function auditTree(tree: Root, file: string, fromFeed: boolean, problems: AuditP
           for (const url of candidates) {
             urls += 1;
             const scheme = findUrlScheme(url);
-            if (scheme !== undefined && UNSAFE_SCHEMES.has(scheme)) problems.push({ file, kind: 'unsafe-url', detail: `${scheme}: in ${name} of ${snippet}` });
+            if (scheme !== undefined && UNSAFE_SCHEMES.has(scheme) && !isInertImageData(element, name, url)) problems.push({ file, kind: 'unsafe-url', detail: `${scheme}: in ${name} of ${snippet}` });
           }
         }
       }

@@ -125,6 +125,7 @@ const BAD_PAGES: [string, string, string][] = [
   ['a javascript: link hidden by entities and a tab', `<a href="jav&#x09;ascript&colon;alert(1)">x</a>`, 'unsafe-url'],
   ['a vbscript: image', `<img src=" vbscript:msgbox(1)">`, 'unsafe-url'],
   ['a data: iframe source', `<iframe src="data:text/html,x"></iframe>`, 'unsafe-url'],
+  ['a data: link dressed as an image', `<a href="data:image/svg+xml,<svg onload=alert(1)>">x</a>`, 'unsafe-url'],
   ['an onerror attribute', `<img src="/a.png" onerror="alert(1)">`, 'event-handler'],
   ['an inline script', `<script>alert(1)</script>`, 'script'],
   ['a foreign script', `<script src="https://evil.example/x.js"></script>`, 'script'],
@@ -138,8 +139,8 @@ describe('the static audit itself', () => {
     expect(problems.map((problem) => problem.kind)).toContain(kind);
   });
 
-  it('accepts the site’s own module script and a strict policy', () => {
-    const { problems } = auditHtml(`<!doctype html><html><head>${CSP_META}<script type="module" src="/search/search.js"></script></head><body><a href="https://ok.example/">ok</a></body></html>`, 'page.html');
+  it('accepts the site’s own module script, a data: favicon and a strict policy', () => {
+    const { problems } = auditHtml(`<!doctype html><html><head>${CSP_META}<link rel="icon" href="data:image/svg+xml,%3Csvg%3E%3C/svg%3E"><script type="module" src="/search/search.js"></script></head><body><a href="https://ok.example/">ok</a></body></html>`, 'page.html');
     expect(problems).toEqual([]);
   });
 

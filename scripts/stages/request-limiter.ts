@@ -16,7 +16,7 @@ export type RequestLimiter = {
 /** Default requests in flight per host. */
 export const PER_HOST_CONCURRENCY = 2;
 /** Default requests in flight in total. */
-export const GLOBAL_CONCURRENCY = 12;
+export const GLOBAL_CONCURRENCY = 16;
 
 /** A limiter with FIFO fairness: the longest-waiting request whose host has room goes next. */
 export function createRequestLimiter(limits: RequestLimits): RequestLimiter {

@@ -49,7 +49,7 @@ const options = (contentDir: string, workers: number): FetchOptions => ({
 
 describe('reading feed bodies in worker threads', () => {
   it('writes exactly what reading inline writes', async () => {
-    for (let i = 0; i < 6; i += 1) server.route(`/feed-${i}`, (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(buildRssFeed(5, { prefix: `https://forum.example/f${i}/` })));
+    for (let i = 0; i < 6; i += 1) server.route(`/feed-${i}`, (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(buildRssFeed(5, { prefix: `https://forum.example/f${i}/` })));
     const inline = await contentWithSources(6);
     const pooled = await contentWithSources(6);
     expect((await runFetch(options(inline, 0))).items.new).toBe(30);

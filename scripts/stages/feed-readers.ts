@@ -31,7 +31,7 @@ const WORKER_URL = new URL('./feed-worker.ts', import.meta.url);
 
 type Slot = { worker: Worker; job: { id: number; resolve: (result: FeedReadResult) => void } | null };
 
-/** A pool of `size` worker threads; jobs queue when every worker is busy. */
+/** A pool of up to `size` worker threads, started on demand; jobs queue when every worker is busy. */
 export function createWorkerFeedReader(size: number): FeedReader {
   const queue: { job: FeedJob; resolve: (result: FeedReadResult) => void }[] = [];
   const slots: Slot[] = [];
@@ -62,6 +62,8 @@ export function createWorkerFeedReader(size: number): FeedReader {
   };
 
   const pump = () => {
+    // Workers start with the first body to read: a run answered 304 everywhere starts none.
+    while (!closed && slots.length < size && queue.length > slots.filter((slot) => !slot.job).length) slots.push(start());
     for (const slot of slots) {
       if (slot.job || queue.length === 0) continue;
       const next = queue.shift()!;
@@ -70,7 +72,6 @@ export function createWorkerFeedReader(size: number): FeedReader {
     }
   };
 
-  for (let i = 0; i < size; i += 1) slots.push(start());
   return {
     read: (bytes, contentType, feedUrl, context) =>
       new Promise((resolve) => {

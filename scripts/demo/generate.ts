@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Channel } from '../../src/core/schemas.ts';
+import { createRandom } from './random.ts';
 import { ANSWERS, DEMO_COMPANIES, FIRST_NAMES, PROBLEMS, RESOLUTIONS, type DemoCompany } from './scenario.ts';
 
 /** One file to write: a path relative to the content folder, front matter and body. */
@@ -12,18 +13,6 @@ export type DemoFile = { path: string; data: Record<string, unknown>; body: stri
 
 const HOUR_MS = 3_600_000;
 const DEMO_MONTHS = 18;
-
-/** mulberry32: a tiny, well-known seeded generator; good enough for sample data. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 type Random = {
   next: () => number;

@@ -14,18 +14,7 @@ import { parseItemFile } from '../../src/core/write/front-matter.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
 import { startFeedServer } from '../helpers/feed-server.ts';
 import { createContentDir, snapshotTree } from './hostile-site.ts';
-
-/** A small seeded PRNG (mulberry32), so kill moments reproduce. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from '../../scripts/demo/random.ts';
 
 /** What one kill round found. */
 export type KillRound = { round: number; killAtMs: number; exitedBeforeKill: boolean; problems: string[] };

@@ -104,14 +104,23 @@ export function buildCases(
     }
   }
 
-  // A maintainer's merge names the surviving case: its id wins as the case id.
-  const mergeTarget = new Map<string, string>();
-  for (const override of overrides) {
-    if (!order.has(override.caseId)) continue;
+  // A maintainer's merge names the surviving case: its id wins as the case id. Targets are
+  // picked after every union, so chained merges (c into b, then b into a) keep the case that
+  // was not itself merged away, whatever the ids; a merge naming no visible case changes nothing.
+  const mergers = overrides.filter((o) => order.has(o.caseId) && o.merge.some((id) => id !== o.caseId && order.has(id)));
+  const mergedAway = new Set<string>();
+  for (const override of mergers) {
     for (const merged of override.merge) {
-      if (order.has(merged)) groups.union(override.caseId, merged);
+      if (merged !== override.caseId && order.has(merged)) {
+        groups.union(override.caseId, merged);
+        mergedAway.add(merged);
+      }
     }
-    if (override.merge.length > 0) mergeTarget.set(groups.find(override.caseId), override.caseId);
+  }
+  const mergeTarget = new Map<string, string>();
+  for (const override of mergers.sort((a, b) => order.get(a.caseId)! - order.get(b.caseId)!)) {
+    const root = groups.find(override.caseId);
+    if (!mergedAway.has(override.caseId) && !mergeTarget.has(root)) mergeTarget.set(root, override.caseId);
   }
 
   const members = new Map<string, Mention[]>();

@@ -146,6 +146,35 @@ describe('buildCases: the maintainer’s case file wins', () => {
     expect(cases[0]).toMatchObject({ id: 'b', title: 'Billing errors', openedAt: T0, mentionCount: 2 });
   });
 
+  it.each([
+    ['a', 'b', 'c'],
+    ['z', 'b', 'c'],
+    ['b', 'z', 'a'],
+  ])('keeps the case everything was merged into, whatever the ids, when %s merges %s after %s was merged into it', (survivor, middle, last) => {
+    const cases = buildCases(
+      'acme',
+      [mention(survivor, T0), mention(middle, T1), mention(last, T2)],
+      [],
+      [override(survivor, { merge: [middle], title: 'Billing errors' }), override(middle, { merge: [last] })],
+      policy,
+    );
+    expect(cases.map((c) => [c.id, c.title, c.mentionCount])).toEqual([[survivor, 'Billing errors', 3]]);
+  });
+
+  it.each([
+    ['a case id that does not exist', mention('x', T2)],
+    ['a hidden mention', mention('x', T2, { hidden: true })],
+  ])('keeps a thread’s first mention as its case id when an override on a later mention merges %s', (_, target) => {
+    const cases = buildCases(
+      'acme',
+      [mention('a', T0, { threadId: 't' }), mention('b', T1, { threadId: 't' }), ...(target.hidden ? [target] : [])],
+      [],
+      [override('b', { merge: ['x'] })],
+      policy,
+    );
+    expect(cases.map((c) => [c.id, c.mentionCount])).toEqual([['a', 2]]);
+  });
+
   it('hides a case', () => {
     expect(buildCases('acme', [mention('a', T0)], [], [override('a', { hidden: true })], policy)).toEqual([]);
   });

@@ -4,17 +4,15 @@
  */
 import type { Case, NotCountedReason } from '../types.ts';
 import type { CompanyRecord } from '../watchblog.ts';
+import { roundHours } from '../metrics/rounding.ts';
 import { buildCsv, type CsvCell } from './csv.ts';
 
-const MS_PER_HOUR = 3_600_000;
-
-/** Milliseconds → hours with 2 decimals, as everywhere in the open data. */
-function toHours(ms: number): number {
-  return Math.round((ms / MS_PER_HOUR) * 100) / 100;
-}
-
+/**
+ * Hours from a case's opening to a later moment, rounded as the scorecard rounds (2 decimals,
+ * half up); a moment a maintainer dated before the opening counts as 0, as in the scorecard.
+ */
 function hoursBetween(fromIso: string, toIso: string | null): number | null {
-  return toIso === null ? null : toHours(Date.parse(toIso) - Date.parse(fromIso));
+  return toIso === null ? null : roundHours(Math.max(0, Date.parse(toIso) - Date.parse(fromIso)));
 }
 
 /** One timeline event as published. */
@@ -94,7 +92,7 @@ export function buildOpenCase(kase: Case, url: string): OpenCase {
         kind: event.kind,
         id: event.item.id,
         at: event.at,
-        elapsedHours: toHours(event.elapsedMs),
+        elapsedHours: roundHours(event.elapsedMs),
         author: event.item.author,
         channel: event.item.channel,
         title: event.item.title,

@@ -68,7 +68,7 @@ export function buildWatchblog(input: WatchblogInput, now: Date): Watchblog {
         company,
         cases,
         scorecard: computeScorecard(company.slug, cases, company, now),
-        statements: companyResponses.filter((r) => !r.hidden && !answering.has(r.id)).sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : -1)),
+        statements: companyResponses.filter((r) => !r.hidden && !answering.has(r.id)).sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
       };
     });
 

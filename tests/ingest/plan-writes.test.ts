@@ -109,6 +109,20 @@ describe('planWrites', () => {
     expect(plan.keeps[0]?.reason).toBe('unchanged');
   });
 
+  it('keeps every comment of one page: links with a fragment are told apart by id, not by their shared canonical URL', () => {
+    const comment = (n: number) => draft({ id: `c${n}`, url: `https://blog.example/post#comment-${n}`, canonicalUrl: 'https://blog.example/post' });
+    const first = planWrites([comment(1), comment(2)], EMPTY, NOW);
+    expect(first.writes.map((w) => w.id)).toEqual(['c1', 'c2']);
+    const again = planWrites([comment(3)], existing(onDisk(comment(1)), onDisk(comment(2))), NOW);
+    expect(again.writes.map((w) => w.id)).toEqual(['c3']);
+  });
+
+  it('still collapses the same page under another guid within one run', () => {
+    const plan = planWrites([draft(), draft({ id: 'ffffffffffffffff' })], EMPTY, NOW);
+    expect(plan.writes).toHaveLength(1);
+    expect(plan.keeps.map((k) => k.reason)).toEqual(['duplicate']);
+  });
+
   it('rewrites only the machine fields that changed and keeps fetchedAt', () => {
     const later = new Date('2026-03-11T00:00:00Z').toISOString();
     const plan = planWrites([draft({ title: 'Acme fixed it', fetchedAt: later })], existing(onDisk(draft())), NOW);

@@ -15,7 +15,7 @@
  * written keeps it from coming back.
  */
 import type { ItemDraft, ItemKind } from '../ingest/types.ts';
-import { dedupeDrafts } from './dedupe.ts';
+import { dedupeDrafts, identityUrl } from './dedupe.ts';
 import { computeExcerptDigest } from './digest.ts';
 import { buildItemPath, buildLedgerPath } from './file-names.ts';
 import { serializeItemFile } from './front-matter.ts';
@@ -191,7 +191,8 @@ function indexExisting(items: readonly ExistingItem[]): Map<string, CompanyIndex
       index.set(company, entry);
     }
     if (typeof item.data.id === 'string' && !entry.byId.has(item.data.id)) entry.byId.set(item.data.id, item);
-    if (typeof item.data.canonicalUrl === 'string' && !entry.byUrl.has(item.data.canonicalUrl)) entry.byUrl.set(item.data.canonicalUrl, item);
+    const url = typeof item.data.canonicalUrl === 'string' && typeof item.data.url === 'string' ? identityUrl({ url: item.data.url, canonicalUrl: item.data.canonicalUrl }) : null;
+    if (url !== null && !entry.byUrl.has(url)) entry.byUrl.set(url, item);
   }
   return index;
 }
@@ -229,7 +230,8 @@ export function planWrites(drafts: readonly ItemDraft[], existing: ExistingConte
   for (const draft of kept) {
     const ledger = ledgerFor(draft.company);
     const companyIndex = index.get(draft.company);
-    const match = companyIndex?.byId.get(draft.id) ?? companyIndex?.byUrl.get(draft.canonicalUrl);
+    const url = identityUrl(draft);
+    const match = companyIndex?.byId.get(draft.id) ?? (url === null ? undefined : companyIndex?.byUrl.get(url));
     if (match) {
       if (claimed.has(match)) {
         keeps.push({ company: draft.company, id: draft.id, reason: 'duplicate', path: match.path });

@@ -56,7 +56,14 @@ export function buildWatchblog(input: WatchblogInput, now: Date): Watchblog {
   const visible = <T extends { publishedAt: string }>(item: T) => item.publishedAt <= asOf;
   const mentions = groupByCompany(input.mentions.filter(visible));
   const responses = groupByCompany(input.responses.filter(visible));
-  const overrides = groupByCompany(input.overrides);
+  // A resolution the maintainer dated after `now` has not happened yet, as in the scorecard.
+  const overrides = groupByCompany(
+    input.overrides.map((override) => {
+      if (override.resolvedAt === undefined || override.resolvedAt <= asOf) return override;
+      const { resolvedAt: _future, status, ...rest } = override;
+      return status === undefined || status === 'resolved' ? rest : { ...rest, status };
+    }),
+  );
 
   const companies = [...input.companies]
     .sort((a, b) => a.name.localeCompare(b.name, 'en') || a.slug.localeCompare(b.slug))

@@ -22,3 +22,17 @@ describe('buildWatchblog: statements', () => {
     }
   });
 });
+
+describe('buildWatchblog: as of now', () => {
+  it('does not count a resolution the maintainer dated after now, on the page or in the scorecard', () => {
+    const later = '2026-04-01T00:00:00.000Z';
+    for (const extra of [{}, { status: 'resolved' as const }]) {
+      const built = buildWatchblog({ ...input([]), overrides: [{ caseId: 'a', company: 'acme', merge: [], hidden: false, note: '', resolvedAt: later, ...extra }] }, NOW);
+      const record = built.companies[0]!;
+      expect([record.cases[0]?.status, record.cases[0]?.resolvedAt]).toEqual(['open', null]);
+      expect(record.scorecard.windows.all.resolved).toBe(0);
+      // The same file, built after that date, resolves the case.
+      expect(buildWatchblog({ ...input([]), overrides: [{ caseId: 'a', company: 'acme', merge: [], hidden: false, note: '', resolvedAt: later, ...extra }] }, new Date('2026-05-01T00:00:00Z')).companies[0]?.cases[0]?.status).toBe('resolved');
+    }
+  });
+});

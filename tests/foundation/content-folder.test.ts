@@ -39,6 +39,8 @@ describe('WATCHBLOG_CONTENT', () => {
       'mentions/kettle-co/2026-11-01-aaaa.md': [item('aaaa', '2026-11-01T10:00:00Z'), 'It leaks.'],
       'mentions/kettle-co/2026-11-02-bbbb.md': [item('bbbb', '2026-11-02T10:00:00Z'), 'Lid broke.'],
       'responses/kettle-co/2026-11-01-cccc.md': [item('cccc', '2026-11-01T13:00:00Z', { author: 'KettleHelp', respondsTo: ['aaaa'] }), 'Sorry, a replacement is on its way.'],
+      // Linked to the lid complaint by a maintainer, but dated before it: shown, never counted.
+      'responses/kettle-co/2026-11-02-dddd.md': [item('dddd', '2026-11-02T08:00:00Z', { author: 'KettleHelp', respondsTo: ['bbbb'] }), 'Lids: see our FAQ.'],
     });
     const build = await buildSite({ contentDir: dir, now: '2026-11-10T00:00:00Z' });
     expect(build.code, build.output).toBe(0);
@@ -48,6 +50,9 @@ describe('WATCHBLOG_CONTENT', () => {
     expect(companies[0].windows.all).toMatchObject({ cases: 2, responded: 1, responseRate: 0.5, withinTarget: 1, unanswered: 1, overdue: 1 });
     const caseHtml = await readFile(path.join(build.outDir, 'cases/kettle-co/aaaa/index.html'), 'utf8');
     expect(caseHtml).toContain('3 h');
+    const lidHtml = await readFile(path.join(build.outDir, 'cases/kettle-co/bbbb/index.html'), 'utf8');
+    expect(lidHtml).toContain('Dated 2 h before the case opened');
+    expect(lidHtml).toMatch(/Not counted/);
   });
 
   it('fails the build on bad content, naming the file, the field and what is expected', async () => {

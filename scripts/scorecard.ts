@@ -6,10 +6,13 @@
  *   npm run scorecard -- [--now 2026-11-21T00:00:00Z] [--content content] [--check]
  *
  * --check only validates the content and prints problems. Exit 1 when a file does not fit.
+ * Either way it warns about edits that do nothing (an override for a case that does not
+ * exist, a post naming an unknown case) or contradict the record.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatContentProblem, readContentFiles } from '../src/core/content-entries.ts';
+import { lintContent } from '../src/core/content-lint.ts';
 import { buildCompaniesJson } from '../src/core/open-data.ts';
 import { buildWatchblog } from '../src/core/watchblog.ts';
 import { readContentFolder } from './content/read-content.ts';
@@ -32,8 +35,11 @@ if (allProblems.length > 0) {
   console.error(`[scorecard] ${allProblems.length} problem(s) in ${contentDir}`);
   process.exit(1);
 }
+const watchblog = buildWatchblog(input, now);
+const warnings = lintContent(input, watchblog);
+for (const warning of warnings) console.error(`[scorecard] warning: ${warning.file}: ${warning.message}`);
 if (values.check) {
-  console.error(`[scorecard] ${read.files.length} files fit the content model`);
+  console.error(`[scorecard] ${read.files.length} files fit the content model${warnings.length > 0 ? `; ${warnings.length} warning(s)` : ''}`);
 } else {
-  process.stdout.write(`${JSON.stringify(buildCompaniesJson(buildWatchblog(input, now)), null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(buildCompaniesJson(watchblog), null, 2)}\n`);
 }

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { lintContent } from '../../src/core/content-lint.ts';
+import { CompanySchema } from '../../src/core/schemas.ts';
+import { buildWatchblog, type WatchblogInput } from '../../src/core/watchblog.ts';
+import { mention, override } from '../helpers/items.ts';
+
+const NOW = new Date('2026-03-10T00:00:00.000Z');
+const company = { ...CompanySchema.parse({ name: 'Acme' }), slug: 'acme', intro: '' };
+const base: WatchblogInput = { companies: [company], mentions: [mention('a', '2026-03-01T09:00:00.000Z')], responses: [], overrides: [], posts: [] };
+
+function lint(extra: Partial<WatchblogInput>) {
+  const input = { ...base, ...extra };
+  return lintContent(input, buildWatchblog(input, NOW)).map((w) => `${w.file}: ${w.message}`);
+}
+
+describe('lintContent', () => {
+  it('is silent on consistent content', () => {
+    expect(lint({ overrides: [override('a', { title: 'Better title' })] })).toEqual([]);
+  });
+
+  it.each([
+    ['an override for a case that does not exist', { overrides: [override('nope')] }, /cases\/acme\/nope\.md: no mention has the id "nope"/],
+    ['a merge naming no mention', { overrides: [override('a', { merge: ['ghost'] })] }, /merge: no mention has the id "ghost"/],
+    ['status answered without an answer', { overrides: [override('a', { status: 'answered' })] }, /still counts it as unanswered/],
+    ['status open with a resolvedAt', { overrides: [override('a', { status: 'open', resolvedAt: '2026-03-02T00:00:00.000Z' })] }, /the date is ignored/],
+    ['a mention of a company without a file', { mentions: [...base.mentions, mention('b', '2026-03-01T10:00:00.000Z', { company: 'ghost-co' })] }, /company "ghost-co" has no file/],
+    ['a post naming an unknown case and company', { posts: [{ slug: 'p', title: 'P', date: '2026-03-05T00:00:00.000Z', summary: '', companies: ['ghost-co'], cases: ['zzz'], draft: false, body: '' }] }, /posts\/p\.md: (companies: no company "ghost-co"|cases: no case "zzz")/],
+  ])('warns about %s', (_, extra, pattern) => {
+    expect(lint(extra as Partial<WatchblogInput>).join('\n')).toMatch(pattern);
+  });
+});

@@ -71,11 +71,14 @@ export function buildWatchblog(input: WatchblogInput, now: Date): Watchblog {
       const companyResponses = responses.get(company.slug) ?? [];
       const cases = buildCases(company.slug, mentions.get(company.slug) ?? [], companyResponses, overrides.get(company.slug) ?? [], company);
       const answering = new Set(cases.flatMap((c) => c.events.filter((e) => e.kind === 'response').map((e) => e.item.id)));
+      // A reply to a hidden mention or case is not a statement to the public at large.
+      const mentionRefs = new Set((mentions.get(company.slug) ?? []).flatMap((m) => [m.id, m.url, m.canonicalUrl]));
+      const repliesToMention = (r: Response) => [...r.respondsTo, ...r.inReplyTo, ...r.links].some((ref) => mentionRefs.has(ref));
       return {
         company,
         cases,
         scorecard: computeScorecard(company.slug, cases, company, now),
-        statements: companyResponses.filter((r) => !r.hidden && !answering.has(r.id)).sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+        statements: companyResponses.filter((r) => !r.hidden && !answering.has(r.id) && !repliesToMention(r)).sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
       };
     });
 

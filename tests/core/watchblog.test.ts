@@ -36,3 +36,13 @@ describe('buildWatchblog: as of now', () => {
     }
   });
 });
+
+describe('buildWatchblog: statements and hidden content', () => {
+  it('does not list a reply to a hidden mention as a statement', () => {
+    const built = buildWatchblog(
+      { ...input([response('r', T1, { respondsTo: ['h'] }), response('s', T1)]), mentions: [mention('a', T0), mention('h', T0, { hidden: true })] },
+      NOW,
+    );
+    expect(built.companies[0]?.statements.map((s) => s.id)).toEqual(['s']);
+  });
+});

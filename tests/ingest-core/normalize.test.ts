@@ -87,6 +87,13 @@ describe('normalizeItem', () => {
     expect(result.ok && Array.from(result.draft.excerpt).length).toBeLessThanOrEqual(80);
   });
 
+  it('reads only the head of a full-text article for the excerpt, but keeps links from all of it for threading', () => {
+    const article = `<p>ZephyrTel ${'<b>word</b> '.repeat(10_000)}</p><a href="https://forum.example/t/99">the original complaint</a>`;
+    const result = normalizeItem({ ...ITEM, summary: undefined, content: article }, context());
+    expect(result.ok && Array.from(result.draft.excerpt).length).toBeLessThanOrEqual(600);
+    expect(result.ok && result.draft.links).toContain('https://forum.example/t/99');
+  });
+
   it('gives the same id whatever tracking parameters the link carries when there is no guid', () => {
     const a = normalizeItem({ ...ITEM, guid: undefined, link: 'https://forum.example/t/1?utm_source=a' }, context());
     const b = normalizeItem({ ...ITEM, guid: undefined, link: 'https://FORUM.example/t/1#x' }, context());

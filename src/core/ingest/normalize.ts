@@ -20,6 +20,9 @@ export const AUTHOR_MAX_CHARS = 120;
 export const LINKS_MAX = 50;
 /** Longest HTML read for links and matching, in characters (bounds work on huge items). */
 const HTML_SCAN_MAX_CHARS = 200_000;
+/** HTML characters read per excerpt character, and at least this many: enough for markup-heavy posts. */
+const EXCERPT_HTML_PER_CHAR = 30;
+const EXCERPT_HTML_MIN_CHARS = 8_000;
 
 /** The narrow slice of configuration normalizeItem needs. */
 export type NormalizeContext = {
@@ -104,8 +107,11 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): NormalizeRe
       return { ok: false, reason: 'before-since', detail: `published ${date.publishedAt}` };
     }
 
-    const excerpt = htmlToSafeMarkdown(excerptHtml, ctx.source.excerptChars, base);
-    const linkSet = new Set(fullHtml === excerptHtml ? excerpt.links : extractSafeLinks(fullHtml, base));
+    // A full-text article can be 100 KB of HTML for a 600-character excerpt: parse only a
+    // generous head of it (sanitizing happens after parsing, so a cut tag is just dropped).
+    const excerptInput = excerptHtml.slice(0, Math.max(EXCERPT_HTML_MIN_CHARS, ctx.source.excerptChars * EXCERPT_HTML_PER_CHAR));
+    const excerpt = htmlToSafeMarkdown(excerptInput, ctx.source.excerptChars, base);
+    const linkSet = new Set(fullHtml === excerptInput ? excerpt.links : extractSafeLinks(fullHtml, base));
     linkSet.delete(canonicalUrl);
     const inReplyTo = [...new Set((item.inReplyTo ?? []).map((ref) => normalizeReference(ref, base)).filter((ref): ref is string => ref !== undefined))];
 

@@ -5,7 +5,7 @@
  * so its peak RSS is its own. Prints wall time, items/s, files written and peak RSS.
  * Targets on 2 cores: cold ≤ 15 s, warm ≤ 3 s with zero files written, RSS ≤ 500 MB.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
@@ -115,6 +115,15 @@ function formatRun(name: string, figures: RunFigures, items: number): string {
   return `[bench] ${name}: ${seconds.toFixed(2)} s wall, ${Math.round(items / seconds)} items/s, ${figures.itemsNew} new items, ${figures.filesWritten} files written, ${figures.notModified} sources not modified, ${figures.failed} failed, peak RSS ${figures.maxRssMb.toFixed(0)} MB`;
 }
 
+/** Flushes dirty pages to disk (`sync`); a no-op where the command is missing. */
+function settleDisk(): void {
+  try {
+    execFileSync('sync');
+  } catch {
+    // Not fatal: the figures are just noisier.
+  }
+}
+
 async function main(): Promise<void> {
   const childAt = process.argv.indexOf('--child');
   if (childAt !== -1) return runChild(process.argv[childAt + 1]!);
@@ -125,6 +134,9 @@ async function main(): Promise<void> {
   try {
     await writeCompanies(contentDir, servers.origins);
     console.log(`[bench] ${COMPANIES * FEEDS_PER_COMPANY} feeds × ${ITEMS_PER_FEED} items, ${LATENCY_MS} ms latency, ${os.cpus().length} cores, content in ${contentDir}`);
+    // Start from a settled disk: writeback left by an earlier run (or the last run's
+    // cleanup) would otherwise throttle this run's writes and measure the previous one.
+    settleDisk();
     const cold = await runMeasured(contentDir);
     console.log(formatRun('cold', cold, totalItems));
     const filesAfterCold = await countFiles(contentDir);

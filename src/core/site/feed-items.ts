@@ -9,7 +9,7 @@ import { formatDuration } from '../format.ts';
 import type { Case, TimelineEvent } from '../types.ts';
 import type { CompanyRecord, Post, Watchblog } from '../watchblog.ts';
 import { escapeXml } from './badge.ts';
-import { sortCasesByActivity } from './lists.ts';
+import { listPostsAbout, sortCasesByActivity } from './lists.ts';
 import { stripXmlControlChars, toPlainParagraphs, truncateText } from './text.ts';
 
 /** Most items any feed carries. */
@@ -88,7 +88,7 @@ export function buildActivityFeedItems(watchblog: Watchblog, urls: FeedUrls, lim
 /** A company's feed: its most recently updated cases and the posts about it. */
 export function buildCompanyFeedItems(record: CompanyRecord, posts: readonly Post[], urls: FeedUrls, limit = FEED_ITEM_LIMIT): FeedItem[] {
   const items = sortCasesByActivity(record.cases).slice(0, limit).map((kase) => buildCaseItem(kase, record.company.name, urls.caseUrl(kase)));
-  items.push(...posts.filter((post) => post.companies.includes(record.company.slug)).slice(0, limit).map((post) => buildPostItem(post, urls.postUrl(post))));
+  items.push(...listPostsAbout(posts, record.company.slug).slice(0, limit).map((post) => buildPostItem(post, urls.postUrl(post))));
   return newestFirst(items, limit);
 }
 

@@ -4,7 +4,7 @@
  */
 import { formatMonthInZone } from '../metrics/index.ts';
 import type { Case, TimelineEvent } from '../types.ts';
-import type { CompanyRecord } from '../watchblog.ts';
+import type { CompanyRecord, Post } from '../watchblog.ts';
 import type { SortKey } from './paths.ts';
 
 /** One page of a paginated list. */
@@ -110,3 +110,8 @@ export function takeLastMonths<T extends { month: string }>(trend: readonly T[],
 
 /** Cases per archive page (company months, channels, statuses). Fixed, so pages stay small at any scale. */
 export const ARCHIVE_PAGE_SIZE = 50;
+
+/** The posts that concern a company, in the order given (newest first from buildWatchblog). */
+export function listPostsAbout(posts: readonly Post[], companySlug: string): Post[] {
+  return posts.filter((post) => post.companies.includes(companySlug));
+}

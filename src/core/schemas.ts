@@ -17,6 +17,23 @@ export const VOICES = ['public', 'company'] as const;
 export const VoiceSchema = z.enum(VOICES);
 export type Voice = z.infer<typeof VoiceSchema>;
 
+/**
+ * What a mention is, as Get Satisfaction sorted its topics: a `problem` or a `question` asks
+ * the company for an answer; an `idea` suggests, `praise` thanks; `coverage` talks *about* the
+ * company (news, press reviews, blog posts) rather than *to* it. Only the first two are scored.
+ */
+export const MENTION_KINDS = ['problem', 'question', 'idea', 'praise', 'coverage'] as const;
+export const MentionKindSchema = z.enum(MENTION_KINDS);
+export type MentionKind = z.infer<typeof MentionKindSchema>;
+
+/** The kinds that ask the company for an answer: the only ones the scorecard counts. */
+export const ANSWER_SEEKING_KINDS: readonly MentionKind[] = ['problem', 'question'];
+
+/** True when a mention or case of this kind asks the company for an answer (and so is scored). */
+export function asksForAnswer(kind: MentionKind): boolean {
+  return ANSWER_SEEKING_KINDS.includes(kind);
+}
+
 /** A company slug: lower-case letters, digits and single hyphens, as in a URL path. */
 export const SlugSchema = z
   .string()
@@ -66,6 +83,12 @@ export const SourceSchema = z.object({
   threaded: z.boolean().default(false),
   /** True when every item of this source is about the company, so alias matching is skipped. Default false. */
   allAboutCompany: z.boolean().default(false),
+  /**
+   * The kind of every item of this source, when the maintainer knows it (e.g. `coverage` for
+   * a news search, `problem` for a support forum). Unset: news and blog sources are coverage,
+   * other channels are read item by item (question form, complaint and praise words).
+   */
+  kind: MentionKindSchema.optional(),
   /** Longest excerpt kept per item, in characters. Default 600: we quote and link, we don't republish. */
   excerptChars: z.number().int().min(0).max(5000).default(600),
 });
@@ -147,6 +170,12 @@ const itemFields = {
 /** Mention: one item in which the public talks about the company. Body: the sanitized excerpt. */
 export const MentionSchema = z.object({
   ...itemFields,
+  /**
+   * What kind of mention this is. Fetch writes its reading on create and never again, so a
+   * maintainer's correction stands; unset (files written before kinds existed), it is read
+   * from the source and the text at build time.
+   */
+  kind: MentionKindSchema.optional(),
   /** Editor-owned: put this mention in the case with this id (a case id is its first mention's id). */
   caseId: z.string().optional(),
 });
@@ -184,6 +213,8 @@ export const CaseOverrideSchema = z.object({
   status: CaseStatusSchema.optional(),
   /** When the problem was resolved, UTC; implies status "resolved". */
   resolvedAt: InstantSchema.optional(),
+  /** The case's kind, overriding its opening mention's (e.g. `coverage` for a news story read as a complaint). */
+  kind: MentionKindSchema.optional(),
   /** A short description of how it ended, e.g. "refunded", "fixed in 4.2", "declined". */
   outcome: z.string().min(1).optional(),
 });

@@ -6,14 +6,25 @@
  *    mention's canonical URL put two mentions in one case; a case override's `merge` joins cases.
  * 2. A case's id is its first mention's id (or the override that merged it), so it never changes.
  * 3. A response answers every case whose mention it names in `respondsTo`, links, replies to,
- *    or shares a source thread with. It counts as the company answering unless its author is a
- *    bot or one of the case's complainants, or it is dated before the case opened.
+ *    or shares a source thread with, and whatever the responses it replies to answer. It counts
+ *    as the company answering unless its author is a bot or one of the case's complainants, or
+ *    it is dated before the case opened.
+ * 4. A mention that replies to or links a response joins the case that response answers: a
+ *    conversation is one case whatever path its replies take (public → company → public → …).
+ * 5. A case's kind is its override's, else its opening mention's (the maintainer's, else read
+ *    from the source and text by inferMentionKind).
  */
-import type { CaseStatus, Channel } from './schemas.ts';
+import { computeItemId } from './ingest/identity.ts';
+import { inferMentionKind } from './ingest/mention-kind.ts';
+import type { CaseStatus, Channel, MentionKind } from './schemas.ts';
+import { toPlainParagraphs } from './site/text.ts';
 import type { Case, CaseOverride, Mention, NotCountedReason, Response, TimelineEvent } from './types.ts';
 
-/** The slice of a company that threading needs. */
-export type ThreadingPolicy = { bots: readonly string[] };
+/**
+ * The slice of a company that threading needs: its bots, and its sources' kinds (by URL)
+ * so a mention without a kind of its own is read as its source says.
+ */
+export type ThreadingPolicy = { bots: readonly string[]; sources?: readonly { url: string; kind?: MentionKind | undefined }[] };
 
 /** Author names that look like automation even when the maintainer did not list them. */
 const BOT_NAME_PATTERN = /(?:\[bot\]|\bbot|-bot|_bot|\bauto-?reply|\bno-?reply)$/i;
@@ -54,20 +65,41 @@ class UnionFind {
   }
 }
 
-/** Looks mentions up by every name an item can use for them: id, URL and canonical URL. */
-function indexMentions(mentions: readonly Mention[]): Map<string, Mention> {
-  const byRef = new Map<string, Mention>();
-  for (const mention of mentions) {
-    for (const ref of [mention.url, mention.canonicalUrl, mention.id]) {
-      if (ref && !byRef.has(ref)) byRef.set(ref, mention);
+/**
+ * Items by every name another item can use for them: id, URL and canonical URL. A reference
+ * that is none of these may be the item's guid (Atom's thr:in-reply-to ref, JSON Feed's
+ * in_reply_to): `get` also tries the id that guid gives (see computeItemId).
+ */
+class ItemIndex<T extends { id: string; url: string; canonicalUrl: string }> {
+  private readonly byRef = new Map<string, T>();
+  constructor(items: readonly T[]) {
+    for (const item of items) {
+      for (const ref of [item.url, item.canonicalUrl, item.id]) {
+        if (ref && !this.byRef.has(ref)) this.byRef.set(ref, item);
+      }
     }
   }
-  return byRef;
+  /** The item named exactly by this id or URL (links). */
+  get(ref: string): T | undefined {
+    return this.byRef.get(ref);
+  }
+  /** The item a reply reference names: by id or URL, else by the guid the reference may be. */
+  getReplied(ref: string): T | undefined {
+    const exact = this.byRef.get(ref);
+    if (exact !== undefined || ref.trim() === '') return exact;
+    let id = this.guidIds.get(ref);
+    if (id === undefined) this.guidIds.set(ref, (id = computeItemId(ref, '')));
+    return this.byRef.get(id);
+  }
+  private readonly guidIds = new Map<string, string>();
 }
 
 function threadKey(item: { source: string; threadId?: string | undefined }): string | null {
   return item.threadId ? `${item.source}\u0000${item.threadId}` : null;
 }
+
+/** Most passes over a conversation before threading stops looking for new joins (chains settle in one or two). */
+const MAX_THREADING_PASSES = 50;
 
 /**
  * Groups a company's mentions and responses into cases.
@@ -83,7 +115,8 @@ export function buildCases(
   const mentions = mentionsIn.filter((m) => !m.hidden).sort(byTimeThenId);
   const responses = responsesIn.filter((r) => !r.hidden).sort(byTimeThenId);
   const overrides = [...overridesIn].sort((a, b) => (a.caseId < b.caseId ? -1 : 1));
-  const byRef = indexMentions(mentions);
+  const byRef = new ItemIndex(mentions);
+  const responseByRef = new ItemIndex(responses);
   const order = new Map(mentions.map((m, index) => [m.id, index]));
   const groups = new UnionFind();
   const firstInThread = new Map<string, string>();
@@ -98,9 +131,8 @@ export function buildCases(
       if (first) groups.union(first, mention.id);
       else firstInThread.set(key, mention.id);
     }
-    for (const ref of [...mention.inReplyTo, ...mention.links]) {
-      const target = byRef.get(ref);
-      if (earlier(target)) groups.union(target!.id, mention.id);
+    for (const target of referencedItems(mention, byRef)) {
+      if (earlier(target)) groups.union(target.id, mention.id);
     }
   }
 
@@ -117,6 +149,9 @@ export function buildCases(
       }
     }
   }
+
+  const answered = followConversations(mentions, responses, { byRef, responseByRef, firstInThread, groups });
+
   const mergeTarget = new Map<string, string>();
   for (const override of mergers.sort((a, b) => order.get(a.caseId)! - order.get(b.caseId)!)) {
     const root = groups.find(override.caseId);
@@ -137,53 +172,137 @@ export function buildCases(
     for (const mention of list) caseIdOfMention.set(mention.id, caseId);
   }
 
-  // Updates in one company thread (a status incident, a support ticket) answer together: the
-  // "resolved" update at the end of an incident belongs to the case its first update answered.
-  const answeredByThread = new Map<string, Set<string>>();
-  const answeredByResponse = responses.map((response) => {
-    const found = findAnsweredCases(response, byRef, firstInThread, caseIdOfMention);
-    const key = threadKey(response);
-    if (key) answeredByThread.set(key, new Set([...(answeredByThread.get(key) ?? []), ...found]));
-    return found;
-  });
   const answers = new Map<string, Response[]>();
-  responses.forEach((response, index) => {
-    const key = threadKey(response);
-    const caseIds = new Set([...answeredByResponse[index]!, ...(key ? answeredByThread.get(key) ?? [] : [])]);
+  for (const response of responses) {
+    const caseIds = new Set([...answered.get(response.id)!].map((mentionId) => caseIdOfMention.get(mentionId)!));
     for (const caseId of caseIds) {
       const list = answers.get(caseId);
       if (list) list.push(response);
       else answers.set(caseId, [response]);
     }
-  });
+  }
 
+  const repliesToCompany = (mention: Mention) => mention.inReplyTo.some((ref) => responseByRef.getReplied(ref) !== undefined);
+  const kindOf = (mention: Mention): MentionKind => readMentionKind(mention, policy, repliesToCompany(mention));
   const overrideById = new Map(overrides.map((o) => [o.caseId, o]));
   const cases: Case[] = [];
   for (const list of members.values()) {
     const caseId = caseIdOfMention.get(list[0]!.id)!;
     const override = overrideById.get(caseId);
     if (override?.hidden) continue;
-    cases.push(assembleCase(company, caseId, list, answers.get(caseId) ?? [], override, policy));
+    cases.push(assembleCase(company, caseId, list, answers.get(caseId) ?? [], override, policy, kindOf));
   }
   return cases.sort((a, b) => byTimeThenId({ publishedAt: a.openedAt, id: a.id }, { publishedAt: b.openedAt, id: b.id }));
 }
 
-/** The ids of the cases one response answers (a response can answer several). */
-function findAnsweredCases(
-  response: Response,
-  byRef: Map<string, Mention>,
-  firstInThread: Map<string, string>,
-  caseIdOfMention: Map<string, string>,
-): Set<string> {
-  const found = new Set<string>();
-  for (const ref of [...response.respondsTo, ...response.inReplyTo, ...response.links]) {
-    const mention = byRef.get(ref);
-    if (mention) found.add(caseIdOfMention.get(mention.id)!);
+/** The lookups conversation-following shares with buildCases; `groups` is joined in place. */
+type ConversationIndex = {
+  byRef: ItemIndex<Mention>;
+  responseByRef: ItemIndex<Response>;
+  firstInThread: Map<string, string>;
+  groups: UnionFind;
+};
+
+/**
+ * Follows every conversation to its root, whatever mix of mentions and responses it passes
+ * through, and returns, per response id, the ids of the mentions it answers.
+ *
+ * A response answers the mentions it names (`respondsTo`), replies to or links, the first
+ * mention of its source thread, and whatever the responses it replies to or links answer;
+ * responses of one thread (a status incident) answer together. A mention that replies to or
+ * links a response joins the case that response answers (the one its own author opened, if
+ * the response answers several, else the earliest), so a customer's "still broken" after the
+ * company's answer stays in its case. Joins can enable further joins, so the passes repeat
+ * until nothing changes.
+ */
+function followConversations(mentions: readonly Mention[], responses: readonly Response[], index: ConversationIndex): Map<string, Set<string>> {
+  const { byRef, responseByRef, firstInThread, groups } = index;
+  const answered = new Map(responses.map((r) => [r.id, new Set<string>()]));
+  const order = new Map(mentions.map((m, i) => [m.id, i]));
+  const addAll = (target: Set<string>, from: Iterable<string>) => {
+    let grew = false;
+    for (const id of from) {
+      if (!target.has(id)) {
+        target.add(id);
+        grew = true;
+      }
+    }
+    return grew;
+  };
+
+  for (let pass = 0; pass < MAX_THREADING_PASSES; pass += 1) {
+    let changed = false;
+    for (const response of responses) {
+      const own = answered.get(response.id)!;
+      for (const mention of [...response.respondsTo.map((ref) => byRef.get(ref)), ...referencedItems(response, byRef)]) {
+        if (mention) changed = addAll(own, [mention.id]) || changed;
+      }
+      for (const parent of referencedItems(response, responseByRef)) {
+        if (parent.id !== response.id) changed = addAll(own, answered.get(parent.id)!) || changed;
+      }
+      const key = threadKey(response);
+      const threadStarter = key ? firstInThread.get(key) : undefined;
+      if (threadStarter) changed = addAll(own, [threadStarter]) || changed;
+    }
+    const byThread = new Map<string, Set<string>>();
+    for (const response of responses) {
+      const key = threadKey(response);
+      if (key) addAll(byThread.get(key) ?? byThread.set(key, new Set()).get(key)!, answered.get(response.id)!);
+    }
+    for (const response of responses) {
+      const key = threadKey(response);
+      if (key) changed = addAll(answered.get(response.id)!, byThread.get(key)!) || changed;
+    }
+    for (const mention of mentions) {
+      for (const parent of referencedItems(mention, responseByRef)) {
+        const target = pickConversationCase(mention, [...answered.get(parent.id)!], byRef, order);
+        if (target && groups.find(target) !== groups.find(mention.id)) {
+          groups.union(target, mention.id);
+          changed = true;
+        }
+      }
+    }
+    if (!changed) break;
   }
-  const key = threadKey(response);
-  const threadStarter = key ? firstInThread.get(key) : undefined;
-  if (threadStarter) found.add(caseIdOfMention.get(threadStarter)!);
+  return answered;
+}
+
+/** The items of `index` that `item` replies to (by id, URL or guid) or links (by URL). */
+function referencedItems<T extends { id: string; url: string; canonicalUrl: string }>(item: { inReplyTo: readonly string[]; links: readonly string[] }, index: ItemIndex<T>): T[] {
+  const found: T[] = [];
+  for (const ref of item.inReplyTo) {
+    const target = index.getReplied(ref);
+    if (target) found.push(target);
+  }
+  for (const ref of item.links) {
+    const target = index.get(ref);
+    if (target) found.push(target);
+  }
   return found;
+}
+
+/** Of the mentions a response answers, the one a reply to it joins: its author's own, else the earliest. */
+function pickConversationCase(reply: Mention, answeredIds: string[], byRef: ItemIndex<Mention>, order: Map<string, number>): string | undefined {
+  const candidates = answeredIds.filter((id) => id !== reply.id).sort((a, b) => order.get(a)! - order.get(b)!);
+  const author = normalizeName(reply.author);
+  const own = author === '' ? undefined : candidates.find((id) => normalizeName(byRef.get(id)?.author ?? '') === author);
+  return own ?? candidates[0];
+}
+
+/**
+ * A mention's kind: the maintainer's (its front matter) if set, else read from its source
+ * (a source `kind`), its channel, whether it replies to the company, and its text.
+ */
+function readMentionKind(mention: Mention, policy: ThreadingPolicy, repliesToCompany: boolean): MentionKind {
+  if (mention.kind) return mention.kind;
+  const source = policy.sources?.find((s) => s.url === mention.source);
+  return inferMentionKind({
+    title: mention.title,
+    text: toPlainParagraphs(mention.excerpt).join('\n'),
+    channel: mention.channel,
+    sourceKind: source?.kind,
+    repliesToCompany,
+  });
 }
 
 function assembleCase(
@@ -193,6 +312,7 @@ function assembleCase(
   responses: Response[],
   override: CaseOverride | undefined,
   policy: ThreadingPolicy,
+  kindOf: (mention: Mention) => MentionKind,
 ): Case {
   const first = mentions.find((m) => m.id === id) ?? mentions[0]!;
   const openedAt = mentions[0]!.publishedAt;
@@ -200,7 +320,7 @@ function assembleCase(
   const complainants = new Set(mentions.map((m) => normalizeName(m.author)).filter((a) => a !== ''));
 
   const events: TimelineEvent[] = [
-    ...mentions.map((item): TimelineEvent => ({ kind: 'mention', at: item.publishedAt, elapsedMs: Date.parse(item.publishedAt) - openedMs, item })),
+    ...mentions.map((item): TimelineEvent => ({ kind: 'mention', at: item.publishedAt, elapsedMs: Date.parse(item.publishedAt) - openedMs, item, mentionKind: kindOf(item) })),
     ...responses.map((item): TimelineEvent => {
       const notCounted = whyNotCounted(item, openedAt, complainants, policy);
       const event: TimelineEvent = { kind: 'response', at: item.publishedAt, elapsedMs: Date.parse(item.publishedAt) - openedMs, item };
@@ -210,6 +330,12 @@ function assembleCase(
 
   const counted = events.filter((e) => e.kind === 'response' && !e.notCounted);
   const firstResponseAt = counted[0]?.at ?? null;
+  // A mention after the company's first answer is the conversation going on, not a new case.
+  if (firstResponseAt !== null) {
+    for (const event of events) if (event.kind === 'mention' && event.at > firstResponseAt) event.followUp = true;
+  }
+  const lastCounted = counted[counted.length - 1]?.at ?? null;
+  const lastFollowUp = [...events].reverse().find((e) => e.kind === 'mention' && e.followUp)?.at ?? null;
   const resolvingResponse = counted.find((e) => e.kind === 'response' && e.item.resolves);
   const status: CaseStatus =
     override?.status ?? (override?.resolvedAt || resolvingResponse ? 'resolved' : firstResponseAt ? 'answered' : 'open');
@@ -218,9 +344,15 @@ function assembleCase(
   const resolvedAt = status === 'resolved' ? (override?.resolvedAt ?? resolvingResponse?.at ?? null) : null;
   const channels = [...new Set(mentions.map((m) => m.channel))].sort() as Channel[];
 
+  const opener = events.find((e) => e.kind === 'mention');
+  const kind = override?.kind ?? (opener?.kind === 'mention' ? opener.mentionKind : kindOf(mentions[0]!));
+
   return {
     id,
     company,
+    kind,
+    kindFrom: override?.kind ? 'case-override' : mentions[0]!.kind ? 'mention' : 'inferred',
+    customerReplied: status === 'answered' && lastFollowUp !== null && lastCounted !== null && lastFollowUp > lastCounted,
     title: override?.title ?? (first.title || 'Untitled mention'),
     channel: mentions[0]!.channel,
     channels,

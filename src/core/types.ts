@@ -2,7 +2,7 @@
  * Domain types that the pure core works on. Entries from files (schemas.ts) become these
  * in `src/queries` (site) or `scripts/stages` (maintainer commands).
  */
-import type { CaseOverrideData, CaseStatus, Channel, Company, MentionData, ResponseData } from './schemas.ts';
+import type { CaseOverrideData, CaseStatus, Channel, Company, MentionData, MentionKind, ResponseData } from './schemas.ts';
 
 /** A company with its slug (the file name) and the maintainer's introduction. */
 export type CompanyEntry = Company & { slug: string; intro: string };
@@ -21,7 +21,16 @@ export type NotCountedReason = 'bot' | 'complainant' | 'predates-case';
 
 /** One entry on a case's timeline. */
 export type TimelineEvent =
-  | { kind: 'mention'; at: string; elapsedMs: number; item: Mention }
+  | {
+      kind: 'mention';
+      at: string;
+      elapsedMs: number;
+      item: Mention;
+      /** What kind of mention it is: the maintainer's, else read from its source and text. */
+      mentionKind: MentionKind;
+      /** True when it came after the company's first counted answer: the customer replying. */
+      followUp?: boolean;
+    }
   | { kind: 'response'; at: string; elapsedMs: number; item: Response; notCounted?: NotCountedReason };
 
 /** One customer problem: its mentions and the company's responses, in time order. */
@@ -30,6 +39,12 @@ export type Case = {
   id: string;
   /** Company slug. */
   company: string;
+  /** The case's kind: the override's, else its opening mention's. Only problem and question cases are scored. */
+  kind: MentionKind;
+  /** Who decided the kind: a case file, the opening mention's front matter, or the reading of source and text. */
+  kindFrom: 'case-override' | 'mention' | 'inferred';
+  /** True when the case is answered but the customer spoke after the company's last counted answer. */
+  customerReplied: boolean;
   title: string;
   /** Channel of the first mention. */
   channel: Channel;

@@ -48,6 +48,15 @@ function groupByCompany<T extends { company: string }>(items: readonly T[]): Map
 }
 
 /**
+ * True when some channel where the company answers is watched: a source in its own voice,
+ * official accounts whose replies in public threads are read as its answers, or any response
+ * at all (one a maintainer added by hand counts). Without one, its silence proves nothing.
+ */
+export function watchesAnswerChannel(company: Pick<CompanyEntry, 'sources' | 'official'>, responses: readonly Response[]): boolean {
+  return company.sources.some((source) => source.voice === 'company') || company.official.authors.length > 0 || responses.length > 0;
+}
+
+/**
  * Builds every company's cases and scorecard as of `now`. Items published after `now`
  * are left out, so a build for a past date shows what was known then.
  */
@@ -77,7 +86,7 @@ export function buildWatchblog(input: WatchblogInput, now: Date): Watchblog {
       return {
         company,
         cases,
-        scorecard: computeScorecard(company.slug, cases, company, now),
+        scorecard: computeScorecard(company.slug, cases, { ...company, answerChannelWatched: watchesAnswerChannel(company, companyResponses) }, now),
         statements: companyResponses.filter((r) => !r.hidden && !answering.has(r.id) && !repliesToMention(r)).sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
       };
     });

@@ -8,8 +8,11 @@ export type Grade = {
   letter: 'A' | 'B' | 'C' | 'D' | 'F' | null;
   /** The score 0–100 behind the letter; null when there is not enough data. */
   score: number | null;
-  /** Why there is no letter; null when there is one. */
-  reason: 'not-enough-data' | null;
+  /**
+   * Why there is no letter; null when there is one. 'not-enough-data': fewer decided cases
+   * than MIN_CASES_FOR_GRADE; 'no-answer-channel': no channel where the company answers is watched.
+   */
+  reason: 'not-enough-data' | 'no-answer-channel' | null;
 };
 
 /** The figures a grade is computed from: the published (4-decimal) rates and the sample. */

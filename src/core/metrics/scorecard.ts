@@ -2,7 +2,7 @@
  * The scorecard: per window figures, the grade, the silence ledger, the open backlog and the
  * monthly trend of one company's cases, as of `now`. Pure. Definitions: docs/methodology.md.
  */
-import type { Channel } from '../schemas.ts';
+import { MENTION_KINDS, asksForAnswer, type Channel, type MentionKind } from '../schemas.ts';
 import type { Case } from '../types.ts';
 import { buildTimedCases, type TimedCase } from './case-times.ts';
 import { computeGrade, type Grade } from './grade.ts';
@@ -13,8 +13,14 @@ import { WINDOW_KEYS, isInWindow, type WindowKey } from './windows.ts';
 
 /** The figures of one window. Hours are rounded to 2 decimals, rates to 4, at output only. */
 export type WindowFigures = {
-  /** Cases opened in the window: openedAt in [now − N days, now], both ends inclusive; 'all' = everything up to now. */
+  /**
+   * Cases that ask for an answer (kind problem or question) opened in the window: openedAt in
+   * [now − N days, now], both ends inclusive; 'all' = everything up to now. Every figure below
+   * counts these cases only.
+   */
   cases: number;
+  /** Every case opened in the window by kind, scored or not (coverage, praise and ideas are shown, never scored). */
+  casesByKind: Record<MentionKind, number>;
   /** Cases with a first (counted) company response at or before now. */
   responded: number;
   /** Unanswered cases still younger than the response target: not yet counted as misses. */
@@ -71,6 +77,12 @@ export type Scorecard = {
   responseTargetHours: number;
   /** The headline grade: the 365d window's grade. */
   grade: Grade;
+  /**
+   * False when no channel where the company answers is watched (no source in its voice, no
+   * official accounts, no response at all): its silence proves nothing, so nothing is graded,
+   * response figures are null and the silence ledger is empty.
+   */
+  graded: boolean;
   /** Figures per window. */
   windows: Record<WindowKey, WindowFigures>;
   /** Open cases with no response, oldest first, with their age at now. */
@@ -87,6 +99,8 @@ export type ScorecardPolicy = {
   responseTargetHours: number;
   /** IANA time zone for the monthly trend, e.g. "Europe/Paris". */
   timeZone: string;
+  /** Whether a channel where the company answers is watched; default true. See Scorecard.graded. */
+  answerChannelWatched?: boolean;
 };
 
 /**
@@ -107,13 +121,16 @@ export function computeScorecard(company: string, cases: readonly Case[], policy
     throw new RangeError(`computeScorecard: unknown time zone "${policy.timeZone}"; expected an IANA name such as "Europe/Paris"`);
   }
   const targetMs = policy.responseTargetHours * MS_PER_HOUR;
-  const timed = buildTimedCases(cases, nowMs);
+  const graded = policy.answerChannelWatched ?? true;
+  const everyCase = buildTimedCases(cases, nowMs);
+  // Only what asks for an answer can go unanswered: coverage, praise and ideas are never scored.
+  const timed = everyCase.filter((entry) => asksForAnswer(entry.source.kind));
   const windows = {} as Record<WindowKey, WindowFigures>;
   for (const key of WINDOW_KEYS) {
-    windows[key] = computeWindowFigures(
-      timed.filter((entry) => isInWindow(entry.openedMs, key, nowMs)),
-      targetMs,
-    );
+    const inWindow = (entry: TimedCase) => isInWindow(entry.openedMs, key, nowMs);
+    const figures = computeWindowFigures(timed.filter(inWindow), targetMs);
+    figures.casesByKind = countByKind(everyCase.filter(inWindow));
+    windows[key] = graded ? figures : withoutAnswerFigures(figures);
   }
   const openCases = timed.filter((entry) => !entry.resolved);
   return {
@@ -121,10 +138,35 @@ export function computeScorecard(company: string, cases: readonly Case[], policy
     asOf: now.toISOString(),
     responseTargetHours: policy.responseTargetHours,
     grade: windows['365d'].grade,
+    graded,
     windows,
-    silenceLedger: openCases.filter((entry) => !entry.answered).map((entry) => buildLedgerEntry(entry, targetMs)),
+    silenceLedger: graded ? openCases.filter((entry) => !entry.answered).map((entry) => buildLedgerEntry(entry, targetMs)) : [],
     openBacklog: openCases.map((entry) => buildLedgerEntry(entry, targetMs)),
     trend: computeTrend(timed, targetMs, policy.timeZone, nowMs),
+  };
+}
+
+/** Cases per kind, every kind present (zero when none). */
+function countByKind(cases: readonly TimedCase[]): Record<MentionKind, number> {
+  const counts = Object.fromEntries(MENTION_KINDS.map((kind) => [kind, 0])) as Record<MentionKind, number>;
+  for (const entry of cases) counts[entry.source.kind] += 1;
+  return counts;
+}
+
+/** A window of a company whose answers nobody watches: what depends on seeing answers is unknown, not zero. */
+function withoutAnswerFigures(figures: WindowFigures): WindowFigures {
+  return {
+    ...figures,
+    responded: 0,
+    awaitingTarget: 0,
+    responseRate: null,
+    medianFirstResponseHours: null,
+    p90FirstResponseHours: null,
+    withinTarget: 0,
+    withinTargetShare: null,
+    unanswered: 0,
+    overdue: 0,
+    grade: { letter: null, score: null, reason: 'no-answer-channel' },
   };
 }
 
@@ -175,6 +217,7 @@ export function computeWindowFigures(cases: readonly TimedCase[], responseTarget
   };
   return {
     cases: cases.length,
+    casesByKind: countByKind(cases),
     responded,
     awaitingTarget,
     responseRate: rates.responseRate,

@@ -28,6 +28,9 @@ export function makeCase(fields: CaseFields): Case {
   const resolvedAt = fields.resolvedAt ?? null;
   return {
     company: 'zephyr-telecom',
+    kind: 'problem',
+    kindFrom: 'inferred',
+    customerReplied: false,
     title: `Case ${fields.id}`,
     channels: [channel],
     status: resolvedAt !== null ? 'resolved' : firstResponseAt !== null ? 'answered' : 'open',

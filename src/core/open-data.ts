@@ -2,7 +2,7 @@
  * The open-data contract (DESIGN.md): `/data/companies.json`. Extend it, never rename a field:
  * outside tools recompute and reuse these figures.
  */
-import { WINDOW_KEYS, type WindowFigures, type WindowKey } from './metrics/index.ts';
+import { WINDOW_KEYS, type Grade, type WindowFigures, type WindowKey } from './metrics/index.ts';
 import type { Watchblog } from './watchblog.ts';
 
 /** One window's figures as published: every figure with its sample, plus the window's grade letter. */
@@ -14,10 +14,12 @@ export type OpenCompany = {
   name: string;
   /** True for made-up companies (the demo). */
   fictional: boolean;
-  /** The headline grade letter (365-day window), or null with `gradeReason` when the sample is too small. */
+  /** The headline grade letter (365-day window), or null with `gradeReason`: 'not-enough-data' or 'no-answer-channel'. */
   grade: string | null;
   gradeScore: number | null;
-  gradeReason: 'not-enough-data' | null;
+  gradeReason: Grade['reason'];
+  /** False when no channel where the company answers is watched: response figures are null and nothing is graded. */
+  graded: boolean;
   /** The instant the figures were computed at, UTC ISO. */
   asOf: string;
   responseTargetHours: number;
@@ -38,6 +40,7 @@ export function buildCompaniesJson(watchblog: Watchblog): OpenCompany[] {
     grade: scorecard.grade.letter,
     gradeScore: scorecard.grade.score,
     gradeReason: scorecard.grade.reason,
+    graded: scorecard.graded,
     asOf: scorecard.asOf,
     responseTargetHours: scorecard.responseTargetHours,
     windows: Object.fromEntries(WINDOW_KEYS.map((key) => [key, toOpenWindow(scorecard.windows[key])])) as Record<WindowKey, OpenWindowFigures>,

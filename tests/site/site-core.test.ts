@@ -148,9 +148,10 @@ function makeCase(status: Case['status'], events: number): Case {
     at: `2026-01-01T0${i}:00:00.000Z`,
     elapsedMs: i * 3_600_000,
     item: { id: `m${i}`, company: 'acme', source: 's', channel: 'forum' as const, url: 'https://f.example/1', canonicalUrl: 'https://f.example/1', title: 't', author: 'a\u0001b', publishedAt: '', fetchedAt: '', links: [], inReplyTo: [], hidden: false, excerpt: 'x\u0002y' },
+    mentionKind: 'problem' as const,
   });
   return {
-    id: 'c1', company: 'acme', title: 'Broken\u0007 thing', channel: 'forum', channels: ['forum'], openedAt: '2026-01-01T00:00:00.000Z',
+    id: 'c1', company: 'acme', kind: 'problem', kindFrom: 'inferred', customerReplied: false, title: 'Broken\u0007 thing', channel: 'forum', channels: ['forum'], openedAt: '2026-01-01T00:00:00.000Z',
     firstResponseAt: null, resolvedAt: null, status, outcome: null, note: '', events: Array.from({ length: events }, (_, i) => event(i)),
     mentionCount: events, responseCount: 0, updatedAt: '2026-01-01T05:00:00.000Z',
   };

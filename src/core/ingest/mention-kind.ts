@@ -29,8 +29,9 @@ const COVERAGE_CHANNELS: ReadonlySet<Channel> = new Set(['news', 'blog']);
 /** Channels where people come to ask: text that is neither praise, idea nor question is a problem. */
 const ASKING_CHANNELS: ReadonlySet<Channel> = new Set(['support', 'reviews']);
 
-/** The writer speaking for themselves. "I" must be upper case (so "i.e." and "I/O"-like tokens aside, it is the pronoun). */
+/** The pronoun "I" (upper case only, so "i.e." never counts; not inside "I/O" or a word). */
 const FIRST_PERSON_I = /(?<![\p{L}\p{N}_'’./])I(?:['’](?:m|ve|d|ll))?(?![\p{L}\p{N}_/])/u;
+/** The other first-person singular words, in any case. */
 const FIRST_PERSON_OTHER = /\b(?:my|me|mine|myself)\b/i;
 /** A question opener: a wh-word followed by an auxiliary, or an auxiliary followed by a subject. */
 const QUESTION_OPENING =

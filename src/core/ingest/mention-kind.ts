@@ -3,8 +3,10 @@
  *
  * Order of evidence: the maintainer (a source's `kind`), then the source's channel (news and
  * blogs talk *about* a company: coverage), then who the item addresses (a reply to the
- * company's own post asks for an answer), then the text (question form, complaint, idea and
- * praise words). The rules and their measured precision are in tests/accuracy/.
+ * company's own post asks for an answer), then the text: a complaint or a question counts only
+ * when the writer speaks for themselves ("I", "my", "me") or the source is a support channel,
+ * because third-person text about trouble is a report, not a request. The labelled set and the
+ * measured precision and recall are in tests/accuracy/ (`npm run accuracy`).
  */
 import type { Channel, MentionKind } from '../schemas.ts';
 
@@ -24,33 +26,59 @@ export type MentionKindInput = {
 
 /** Channels whose items talk about a company rather than to it, unless they reply to it. */
 const COVERAGE_CHANNELS: ReadonlySet<Channel> = new Set(['news', 'blog']);
+/** Channels where people come to ask: text that is neither praise, idea nor question is a problem. */
+const ASKING_CHANNELS: ReadonlySet<Channel> = new Set(['support', 'reviews']);
 
-const QUESTION_START = /^(?:how|why|what|when|where|who|which|can|could|does|do|did|is|are|will|would|should|has|have|anyone|any\s+way)\b/i;
+/** The pronoun "I" (upper case only, so "i.e." never counts; not inside "I/O" or a word). */
+const FIRST_PERSON_I = /(?<![\p{L}\p{N}_'’./])I(?:['’](?:m|ve|d|ll))?(?![\p{L}\p{N}_/])/u;
+/** The other first-person singular words, in any case. */
+const FIRST_PERSON_OTHER = /\b(?:my|me|mine|myself)\b/i;
+/** A question opener: a wh-word followed by an auxiliary, or an auxiliary followed by a subject. */
+const QUESTION_OPENING =
+  /^(?:(?:how|why|what|when|where|who|which)\s+(?:do|does|did|can|could|is|are|was|were|should|would|will|to|much|many|long)\b|(?:can|could|does|do|did|is|are|will|would|should|has|have|may)\s+(?:i|you|we|anyone|someone|somebody|it|this|there|my)\b|(?:anyone|any\s+way|is\s+there\s+a\s+way)\b)/i;
+/** Complaint words: something failed, cost money, or went unanswered. */
 const PROBLEM_WORDS =
-  /\b(?:not\s+working|doesn'?t\s+work|does\s+not\s+work|broken|outage|down\s+again|is\s+down|error|fail(?:ed|s|ing|ure)?|crash(?:ed|es|ing)?|bug|refund|charged|overcharged|scam|fraud|complain(?:t|ed|ing)?|terrible|awful|worst|unacceptable|frustrat(?:ed|ing)|disappointed|cancel(?:led|ed)?|lost|missing|still\s+waiting|no\s+response|never\s+(?:received|arrived|got)|stopped|can'?t|cannot|unable|won'?t|locked\s+out|hacked|dispute|denied|late|delay(?:ed)?)\b/i;
-const IDEA_WORDS = /\b(?:feature\s+request|suggestion|would\s+be\s+(?:nice|great)|please\s+add|wish\s+(?:it|you|there)|it\s+would\s+help|idea)\b/i;
+  /\b(?:not\s+working|doesn'?t\s+work|does\s+not\s+work|stopped\s+working|broken|outage|down\s+again|is\s+down|error|fail(?:ed|s|ing|ure)?|crash(?:ed|es|ing)?|bug|refund|charged|overcharged|fees?|scam(?:med)?|fraud(?:ulent)?|complain(?:t|ed|ing)?|terrible|awful|worst|unacceptable|frustrat(?:ed|ing)|disappointed|still\s+waiting|no\s+response|never\s+(?:received|arrived|got)|haven'?t\s+received|can'?t|cannot|unable|locked\s+out|hacked|disput(?:e|ed|ing)|denied|delay(?:ed)?|problem|inaccurate|incorrect(?:ly)?|unauthori[sz]ed|identity\s+theft|not\s+mine|refused|violat(?:e|ed|ion|ing))\b/i;
+const IDEA_WORDS = /\b(?:feature\s+request|suggestion|would\s+be\s+(?:nice|great)|please\s+add|wish\s+(?:it|you|there)|it\s+would\s+help)\b/i;
 const PRAISE_WORDS = /\b(?:thank(?:s|\s+you)|love|great\s+(?:job|service|support)|awesome|amazing|excellent|kudos|impressed|well\s+done|fantastic|props\s+to)\b/i;
 
-/** True when the text reads as a question: a question mark, or a title that opens like one. */
+/** True when the writer speaks in the first person singular. */
+function speaksForSelf(text: string): boolean {
+  return FIRST_PERSON_I.test(text) || FIRST_PERSON_OTHER.test(text);
+}
+
+/** The first sentence (or line) of a text. */
+function openingOf(text: string): string {
+  return /^[^\n.!?]*[.!?]?/.exec(text.trim())?.[0] ?? '';
+}
+
+/** True when the title, or the text's first sentence, asks: a question mark, or a question opener. */
 function readsAsQuestion(title: string, text: string): boolean {
-  return /\?/.test(title) || QUESTION_START.test(title.trim()) || /\?\s*$/.test(text.trim().split(/\n/)[0] ?? '');
+  const opening = openingOf(text);
+  return /\?/.test(title) || QUESTION_OPENING.test(title.trim()) || /\?\s*$/.test(opening) || QUESTION_OPENING.test(opening);
 }
 
 /**
- * The kind of one mention. A source's `kind` wins; news and blog sources give coverage unless
- * the item replies to the company; otherwise the text decides: complaint words → problem,
- * question form → question, idea words → idea, praise words (and no complaint) → praise; an
- * item that says none of these is a problem when it replies to the company or sits in a
- * support, forum or reviews channel, and coverage elsewhere. Pure; never throws.
+ * The kind of one mention:
+ * 1. a source's `kind` wins;
+ * 2. news and blog sources give coverage unless the item replies to the company;
+ * 3. the writer must speak for themselves ("I", "my", "me"), reply to the company, or write in
+ *    a support or reviews channel for a complaint or question to count;
+ * 4. then complaint words → problem, question form (a "?" or an opener such as "how do",
+ *    "can I" in the title or first sentence) → question, idea words → idea, praise words → praise;
+ * 5. otherwise a reply to the company or a support or reviews item is a problem, and anything
+ *    else (forum chatter, social posts, third-person reports) is coverage.
+ * Pure; never throws.
  */
 export function inferMentionKind(input: MentionKindInput): MentionKind {
   if (input.sourceKind) return input.sourceKind;
   if (COVERAGE_CHANNELS.has(input.channel) && !input.repliesToCompany) return 'coverage';
   const all = `${input.title}\n${input.text}`;
-  if (PROBLEM_WORDS.test(all)) return 'problem';
-  if (readsAsQuestion(input.title, input.text)) return 'question';
-  if (IDEA_WORDS.test(all)) return 'idea';
-  if (PRAISE_WORDS.test(all)) return 'praise';
-  if (input.repliesToCompany || input.channel === 'support' || input.channel === 'forum' || input.channel === 'reviews') return 'problem';
-  return 'coverage';
+  const asking = input.repliesToCompany === true || ASKING_CHANNELS.has(input.channel);
+  const personal = asking || speaksForSelf(all);
+  if (personal && PROBLEM_WORDS.test(all)) return 'problem';
+  if (personal && readsAsQuestion(input.title, input.text)) return 'question';
+  if (personal && IDEA_WORDS.test(all)) return 'idea';
+  if (personal && PRAISE_WORDS.test(all)) return 'praise';
+  return asking ? 'problem' : 'coverage';
 }

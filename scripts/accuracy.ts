@@ -1,0 +1,57 @@
+/**
+ * npm run accuracy: how well the mention-kind reading and the company matcher do on
+ * hand-labelled real text (tests/accuracy/). Prints per-kind precision/recall, the
+ * "asks for an answer" line and the matcher per company, for the dev and held-out halves.
+ *
+ *   npm run accuracy              Markdown tables
+ *   npm run accuracy -- --json    the whole report as JSON
+ *   npm run accuracy -- --mistakes  also list the dev half's misread items (for tuning)
+ *
+ * Corpora: $WATCHBLOG_CORPORA, else ../shared/corpora next to the project; when absent the
+ * command says "skipped" and exits 0.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MENTION_KINDS } from '../src/core/schemas.ts';
+import { evaluateAccuracy, SPLITS, type AccuracyReport, type Split } from './accuracy/evaluate.ts';
+import type { Score } from './accuracy/metrics.ts';
+
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const corporaDir = process.env.WATCHBLOG_CORPORA ? path.resolve(process.env.WATCHBLOG_CORPORA) : path.resolve(PROJECT_ROOT, '..', 'shared', 'corpora');
+const args = process.argv.slice(2);
+const asJson = args.includes('--json');
+
+function figure(value: number | null): string {
+  return value === null ? '–' : value.toFixed(2);
+}
+
+function row(label: string, scores: Record<Split, Score>): string {
+  return `| ${label} | ${SPLITS.map((s) => `${figure(scores[s].precision)} | ${figure(scores[s].recall)} | ${scores[s].support}`).join(' | ')} |`;
+}
+
+function printTables(report: AccuracyReport): void {
+  const { dev, heldout } = report.splits;
+  console.log(`[accuracy] ${report.labels} labels: ${heldout.items} held-out, ${dev.items} dev${report.unresolved.length ? `, ${report.unresolved.length} unresolved` : ''}\n`);
+  console.log('| kind | held-out P | R | n | dev P | R | n |\n|---|---|---|---|---|---|---|');
+  const order: Split[] = ['heldout', 'dev'];
+  const pick = (f: (s: Split) => Score) => Object.fromEntries(order.map((s) => [s, f(s)])) as Record<Split, Score>;
+  const line = (label: string, scores: Record<Split, Score>) => console.log(row(label, { dev: scores.heldout, heldout: scores.dev }));
+  for (const kind of MENTION_KINDS) line(kind, pick((s) => report.splits[s].perKind[kind]));
+  line('**asks for an answer** (problem ∪ question)', pick((s) => report.splits[s].asksForAnswer));
+  line('asks for an answer, text only (every item read as a forum post)', pick((s) => report.splits[s].asksForAnswerTextOnly));
+  console.log('\n| matcher (normalize keeps the item) | held-out P | R | n | dev P | R | n |\n|---|---|---|---|---|---|---|');
+  for (const company of Object.keys(heldout.matcher)) line(company, pick((s) => report.splits[s].matcher[company]!));
+  for (const miss of report.unresolved) console.log(`[accuracy] unresolved: ${JSON.stringify(miss.ref)} matches ${miss.matches} items`);
+  if (args.includes('--mistakes')) for (const m of report.mistakes.dev) console.log(`[accuracy] dev: ${m.expected} read as ${m.predicted}: ${m.title} (${m.key})`);
+}
+
+if (!existsSync(path.join(corporaDir, 'README.md'))) {
+  const message = `corpora not found at ${corporaDir}: set WATCHBLOG_CORPORA or put them in ../shared/corpora (skipped)`;
+  console.log(asJson ? JSON.stringify({ skipped: true, message }) : `[accuracy] ${message}`);
+} else {
+  const report = await evaluateAccuracy(PROJECT_ROOT, corporaDir);
+  if (asJson) console.log(JSON.stringify(report, null, 2));
+  else printTables(report);
+  if (report.unresolved.length > 0) process.exitCode = 1;
+}

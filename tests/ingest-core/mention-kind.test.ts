@@ -18,6 +18,8 @@ describe('inferMentionKind', () => {
     ['a first-person suggestion is an idea', input('Zephyr app', 'It would be nice if my bills came as PDF.'), 'idea'],
     ['first-person thanks are praise', input('Thank you Zephyr', 'The engineer fixed my line in an hour, amazing.'), 'praise'],
     ['a third-person report of trouble in a forum is coverage', input('Scammers stole a million from Zephyr stores'), 'coverage'],
+    ['a third-person complaint on social media is a problem', input('Zephyr engineer did not turn up', 'Took a day off. Nobody came and nobody called.', { channel: 'social' }), 'problem'],
+    ['a complaint in a forum needs no first person', input('Zephyr support chat closes before anyone answers', 'Waited 40 minutes and the window closed itself.'), 'problem'],
     ['a question to the crowd, not about the writer, is coverage', input('Which myth annoys you the most?'), 'coverage'],
     ['a title that opens with "How" but does not ask is not a question', input('How I painted my kitchen'), 'coverage'],
     ['forum chatter with no complaint, question or praise is coverage', input('Nailed it!', 'submitted to gifs'), 'coverage'],
@@ -26,7 +28,7 @@ describe('inferMentionKind', () => {
     ['a review with complaint words is a problem', input('Two stars', 'Delivery was delayed twice.', { channel: 'reviews' }), 'problem'],
     ['a reply to the company with no telling words is a problem', input('Re: your update', 'see above', { channel: 'social', repliesToCompany: true }), 'problem'],
     ['a social post by someone else about their own news is coverage', input('', 'Got a wedding date!', { channel: 'social' }), 'coverage'],
-    ['a lower-case "i" in "i.e." is not the writer speaking', input('Plans compared', 'Prices, i.e. fees, are listed in the table.'), 'coverage'],
+    ['a lower-case "i" in "i.e." is not the writer speaking', input('Plans compared', 'Prices, i.e. monthly amounts, are listed in the table. Which is best?'), 'coverage'],
   ] as const)('%s', (_title, given, expected) => {
     expect(inferMentionKind(given)).toBe(expected);
   });

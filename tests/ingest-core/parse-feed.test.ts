@@ -61,7 +61,7 @@ describe('parseFeed', () => {
         summary: '<p>It is down</p>',
         content: '<p>Full &nbsp;text</p>',
         categories: ['outage'],
-        inReplyTo: ['https://forum.example/t/0'],
+        inReplyTo: ['https://forum.example/t/0', 'tag:forum.example,2002:0'],
       },
     ]);
   });
@@ -104,7 +104,7 @@ describe('parseFeed', () => {
       date: '2026-01-02T00:00:00+01:00',
       summary: '1 &lt; 2',
       content: '<p>hi</p>',
-      inReplyTo: ['https://a.example/blog/posts/zero.html'],
+      inReplyTo: ['https://a.example/blog/posts/zero.html', 'tag:a,0'],
     });
   });
 

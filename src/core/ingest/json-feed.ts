@@ -15,6 +15,20 @@ function str(value: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * The parents an item replies to. JSON Feed 1.1 has no reply field; feeds that carry one use
+ * `in_reply_to` or the extension form `_in_reply_to`: a URL or id, an array of them, or objects
+ * with `url`/`id`. Undefined when there is none.
+ */
+function replyReferences(entry: Json): string[] | undefined {
+  const refs: string[] = [];
+  for (const value of [entry.in_reply_to, entry._in_reply_to].flatMap((v) => (Array.isArray(v) ? v : [v]))) {
+    if (typeof value === 'string' && value.trim() !== '') refs.push(value.trim());
+    else if (isObject(value)) refs.push(...[str(value.url), str(value.id)].filter((ref): ref is string => ref !== undefined && ref.trim() !== ''));
+  }
+  return refs.length > 0 ? refs : undefined;
+}
+
 function authorName(value: Json): string | undefined {
   const authors = Array.isArray(value.authors) ? value.authors : [];
   const first = [value.author, ...authors].find(isObject);
@@ -70,6 +84,7 @@ export function parseJsonFeed(text: string, feedUrl: string): { ok: true; feed: 
       summary: str(entry.summary) !== undefined ? escapeHtml(str(entry.summary) ?? '') : undefined,
       content: str(entry.content_html) ?? (contentText !== undefined ? escapeHtml(contentText) : undefined),
       categories: Array.isArray(entry.tags) ? entry.tags.filter((tag): tag is string => typeof tag === 'string') : undefined,
+      inReplyTo: replyReferences(entry),
     };
     items.push(Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined)) as RawItem);
   }

@@ -9,6 +9,7 @@ import { resolvePublishedAt } from './dates.ts';
 import { computeItemId } from './identity.ts';
 import { matchesCompany } from './match.ts';
 import { toPlainText } from './plain-text.ts';
+import { deriveThreadId } from './thread-id.ts';
 import { extractSafeLinks, htmlToSafeMarkdown } from './sanitize-excerpt.ts';
 import type { ItemDraft, RawItem, SkipReason } from './types.ts';
 
@@ -58,6 +59,12 @@ function normalizeReference(ref: string, base: string): string | undefined {
   if (trimmed === '') return undefined;
   if (/^https?:/i.test(trimmed) || !/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return canonicalizeUrl(trimmed, base) ?? trimmed;
   return trimmed;
+}
+
+/** The feed's thread id, else, for a threaded source, the one its URL gives (see deriveThreadId). */
+function threadOf(item: RawItem, source: Source, canonicalUrl: string): { threadId?: string } {
+  const threadId = item.threadId ? toPlainText(item.threadId) : source.threaded ? deriveThreadId(canonicalUrl) : undefined;
+  return threadId ? { threadId } : {};
 }
 
 /**
@@ -130,7 +137,7 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): NormalizeRe
       fetchedAt: ctx.now.toISOString(),
       ...(date.dateFallback ? { dateFallback: date.dateFallback } : {}),
       links: [...linkSet].slice(0, LINKS_MAX),
-      ...(item.threadId ? { threadId: toPlainText(item.threadId) } : {}),
+      ...threadOf(item, ctx.source, canonicalUrl),
       inReplyTo,
       excerpt: excerpt.markdown,
     };

@@ -89,7 +89,8 @@ function htmlOfTextConstruct(node: XmlNode | undefined, rendered: unknown, textI
 
 function collectInReplyTo(node: XmlNode, base: string): string[] | undefined {
   const refs = asArray(node['thr:in-reply-to'])
-    .map((reply) => reply.$?.href ?? reply.$?.ref ?? textOf(reply))
+    // RFC 4685: `ref` is the parent's atom:id, `href` where it lives; keep both to find it by either.
+    .flatMap((reply) => (reply.$?.href || reply.$?.ref ? [reply.$?.href, reply.$?.ref].filter((ref): ref is string => typeof ref === 'string') : [textOf(reply)]))
     .map((ref) => ref.trim())
     .filter((ref) => ref !== '')
     .map((ref) => {

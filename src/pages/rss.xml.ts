@@ -18,6 +18,7 @@ export const GET: APIRoute = async ({ site }) => {
     items: buildActivityFeedItems(watchblog, {
       caseUrl: (kase) => toAbsoluteUrl(origin, paths.caseOf(kase.company, kase.id)),
       postUrl: (post) => toAbsoluteUrl(origin, paths.post(post.slug)),
+      saidUrl: (slug) => toAbsoluteUrl(origin, paths.companySaid(slug)),
     }),
     asOf: watchblog.asOf,
   });

@@ -176,7 +176,7 @@ describe.skipIf(CHROMIUM_MISSING)('the demo site in Chromium', () => {
     await context.close();
   });
 
-  it('indexes only case and post content, not navigation, figures or other pages', async () => {
+  it('indexes only case, post and company-statement content, not navigation, figures or other pages', async () => {
     const context = await openContext();
     const page = await context.newPage();
     await page.goto(`${server.siteUrl}search/`);
@@ -185,7 +185,7 @@ describe.skipIf(CHROMIUM_MISSING)('the demo site in Chromium', () => {
     await page.fill('#search-q', 'watchblog methodology');
     await waitForSearch(page);
     const hrefs = await page.locator('#search-results a').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
-    for (const href of hrefs) expect(href).toMatch(/^\/(cases|posts)\//);
+    for (const href of hrefs) expect(href).toMatch(/^\/(cases|posts)\/|^\/companies\/[^/]+\/said\//);
     await context.close();
   });
 

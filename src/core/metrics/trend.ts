@@ -5,7 +5,7 @@ import type { Channel } from '../schemas.ts';
 import { CHANNELS } from '../schemas.ts';
 import type { TimedCase } from './case-times.ts';
 import { kaplanMeier, survivalQuantile } from './kaplan-meier.ts';
-import { roundHoursOrNull } from './rounding.ts';
+import { roundHoursOrNull, roundRate } from './rounding.ts';
 
 /** One calendar month of the trend: the cases opened in it and what became of them by now. */
 export type MonthTrend = {
@@ -17,6 +17,10 @@ export type MonthTrend = {
   responded: number;
   /** Of those, cases answered within the response target. */
   withinTarget: number;
+  /** Of those, unanswered cases still younger than the response target: not yet counted as misses. */
+  awaitingTarget: number;
+  /** responded / (opened − awaitingTarget), 0–1, as the window's response rate; null when the denominator is 0. */
+  responseRate: number | null;
   /** Kaplan–Meier median time to first response of this month's cases, hours; null when not reached. */
   medianFirstResponseHours: number | null;
   /** Cases opened in this month by the channel they were raised on (the first mention's); zero counts left out. */
@@ -97,9 +101,13 @@ function computeMonth(month: string, cohort: readonly TimedCase[], responseTarge
   const counts = new Map<Channel, number>();
   let responded = 0;
   let withinTarget = 0;
+  let awaitingTarget = 0;
   for (const timed of cohort) {
     counts.set(timed.source.channel, (counts.get(timed.source.channel) ?? 0) + 1);
-    if (timed.responseDelayMs === null) continue;
+    if (timed.responseDelayMs === null) {
+      if (timed.ageMs < responseTargetMs) awaitingTarget += 1;
+      continue;
+    }
     responded += 1;
     if (timed.responseDelayMs <= responseTargetMs) withinTarget += 1;
   }
@@ -114,6 +122,8 @@ function computeMonth(month: string, cohort: readonly TimedCase[], responseTarge
     opened: cohort.length,
     responded,
     withinTarget,
+    awaitingTarget,
+    responseRate: roundRate(responded, cohort.length - awaitingTarget),
     medianFirstResponseHours: roundHoursOrNull(survivalQuantile(curve, 0.5)),
     byChannel,
   };

@@ -6,10 +6,12 @@
  * events, so a reader shows the case again when it is answered, resolved or gets a new event.
  */
 import { formatDuration } from '../format.ts';
-import type { Case, TimelineEvent } from '../types.ts';
+import type { Case } from '../types.ts';
 import type { CompanyRecord, Post, Watchblog } from '../watchblog.ts';
 import { escapeXml } from './badge.ts';
+import { listCompanySaid, type SaidItem } from './company-said.ts';
 import { listPostsAbout, sortCasesByActivity } from './lists.ts';
+import { isHttpUrl } from './paths.ts';
 import { stripXmlControlChars, toPlainParagraphs, truncateText } from './text.ts';
 
 /** Most items any feed carries. */
@@ -21,8 +23,8 @@ const FEED_EXCERPT_CHARS = 400;
 /** One feed item before serialisation. `link` is absolute. */
 export type FeedItem = { title: string; link: string; guid: string; pubDate: Date; description: string; categories: string[] };
 
-/** URL builders the feeds need: absolute URLs of a case page and of a post page. */
-export type FeedUrls = { caseUrl: (kase: Case) => string; postUrl: (post: Post) => string };
+/** URL builders the feeds need: absolute URLs of a case page, a post page and a company's "what it said" page. */
+export type FeedUrls = { caseUrl: (kase: Case) => string; postUrl: (post: Post) => string; saidUrl: (companySlug: string) => string };
 
 const STATUS_WORDS = { open: 'Open', answered: 'Answered', resolved: 'Resolved' } as const;
 
@@ -92,27 +94,49 @@ export function buildCompanyFeedItems(record: CompanyRecord, posts: readonly Pos
   return newestFirst(items, limit);
 }
 
-function buildResponseItem(kase: Case, event: Extract<TimelineEvent, { kind: 'response' }>, companyName: string, link: string): FeedItem {
-  const counted = event.notCounted === undefined;
+/** One thing the company said as an item: an answer links its (first) case, a statement its original or the said page. */
+function buildSaidItem(said: SaidItem, record: CompanyRecord, casesById: ReadonlyMap<string, Case>, urls: FeedUrls): FeedItem {
+  const companyName = record.company.name;
+  const item = said.response;
+  const who = item.author || companyName;
+  const kase = said.cases[0] ? casesById.get(said.cases[0].id) : undefined;
+  if (said.kind === 'answer' && kase) {
+    const counted = said.cases.some((ref) => ref.notCounted === undefined);
+    const elapsedMs = Date.parse(item.publishedAt) - Date.parse(kase.openedAt);
+    const when = elapsedMs >= 0 ? `${formatDuration(elapsedMs)} after the case opened` : `dated ${formatDuration(-elapsedMs)} before the case opened`;
+    return {
+      title: `${companyName} answered: ${kase.title}`,
+      link: urls.caseUrl(kase),
+      guid: `response:${item.id}`,
+      pubDate: new Date(item.publishedAt),
+      description: `${who} on ${item.channel}, ${when}${counted ? '' : ' (not counted in the scorecard)'}. ${excerptOf(item.excerpt)}`,
+      categories: [companyName, 'response', item.channel],
+    };
+  }
   return {
-    title: `${companyName} answered: ${kase.title}`,
-    link,
-    guid: `response:${event.item.id}`,
-    pubDate: new Date(event.at),
-    description: `${event.item.author || companyName} on ${event.item.channel}, ${formatDuration(event.elapsedMs)} after the case opened${counted ? '' : ' (not counted in the scorecard)'}. ${excerptOf(event.item.excerpt)}`,
-    categories: [companyName, 'response', event.item.channel],
+    title: `${companyName} said: ${item.title || 'a statement'}`,
+    link: isHttpUrl(item.url) ? item.url : urls.saidUrl(record.company.slug),
+    guid: `response:${item.id}`,
+    pubDate: new Date(item.publishedAt),
+    description: `${who} on ${item.channel}, a statement that answers no case. ${excerptOf(item.excerpt)}`,
+    categories: [companyName, 'statement', item.channel],
   };
 }
 
-/** A company's responses on cases, newest first. */
+/**
+ * `/companies/<slug>/responses.xml` and `said.xml`: everything the company said that the site
+ * shows — answers on its cases and statements that answer no case — newest first.
+ */
 export function buildResponseFeedItems(record: CompanyRecord, urls: FeedUrls, limit = FEED_ITEM_LIMIT): FeedItem[] {
-  const items: FeedItem[] = [];
-  for (const kase of sortCasesByActivity(record.cases).slice(0, limit)) {
-    for (const event of kase.events) {
-      if (event.kind === 'response') items.push(buildResponseItem(kase, event, record.company.name, urls.caseUrl(kase)));
-    }
-  }
+  const casesById = new Map(record.cases.map((kase) => [kase.id, kase]));
+  // Newest first already: only the first `limit` can make the feed.
+  const items = listCompanySaid(record).slice(0, limit).map((said) => buildSaidItem(said, record, casesById, urls));
   return newestFirst(items, limit);
+}
+
+/** `/responses.xml`: every company's answers and statements, newest first. */
+export function buildAllResponsesFeedItems(watchblog: Watchblog, urls: FeedUrls, limit = FEED_ITEM_LIMIT): FeedItem[] {
+  return newestFirst(watchblog.companies.flatMap((record) => buildResponseFeedItems(record, urls, limit)), limit);
 }
 
 /** A company's resolved cases, most recently resolved first (dated by resolution, else last activity). */

@@ -2,7 +2,7 @@
  * Slices of the watch blog for list pages: home sorting, latest activity, archives and
  * pagination. Pure, and each function touches only the slice it is given.
  */
-import { formatMonthInZone } from '../metrics/index.ts';
+import { formatMonthInZone, type WindowFigures, type WindowKey } from '../metrics/index.ts';
 import type { Case, TimelineEvent } from '../types.ts';
 import type { CompanyRecord, Post } from '../watchblog.ts';
 import type { SortKey } from './paths.ts';
@@ -74,14 +74,26 @@ export function listLatestActivity(records: readonly CompanyRecord[], limit: num
     .slice(0, limit);
 }
 
-/** How each home sort key orders companies: its value (null sorts last) and direction. */
+/**
+ * The window every figure of the home table comes from, grade included: the last 365 days
+ * (cases opened in [now − 365 × 24 h, now]). One window for every column, so a row never
+ * sets a 12-month response rate beside an all-time count of unanswered cases.
+ */
+export const HOME_WINDOW = '365d' satisfies WindowKey;
+
+/** The home window's figures of one company. */
+function homeFigures(record: CompanyRecord): WindowFigures {
+  return record.scorecard.windows[HOME_WINDOW];
+}
+
+/** How each home sort key orders companies: its value (null sorts last) and direction. Every figure is the home window's. */
 export const SORT_ORDERS: Record<SortKey, { label: string; direction: 'ascending' | 'descending'; value: (record: CompanyRecord) => number | string | null }> = {
   name: { label: 'Company', direction: 'ascending', value: (r) => r.company.name },
-  grade: { label: 'Grade', direction: 'descending', value: (r) => r.scorecard.grade.score },
-  'response-rate': { label: 'Response rate', direction: 'descending', value: (r) => r.scorecard.windows['365d'].responseRate },
-  'median-response': { label: 'Median first response', direction: 'ascending', value: (r) => r.scorecard.windows['365d'].medianFirstResponseHours },
-  'within-target': { label: 'Within target', direction: 'descending', value: (r) => r.scorecard.windows['365d'].withinTargetShare },
-  unanswered: { label: 'Unanswered', direction: 'descending', value: (r) => r.scorecard.silenceLedger.length },
+  grade: { label: 'Grade', direction: 'descending', value: (r) => homeFigures(r).grade.score },
+  'response-rate': { label: 'Response rate', direction: 'descending', value: (r) => homeFigures(r).responseRate },
+  'median-response': { label: 'Median first response', direction: 'ascending', value: (r) => homeFigures(r).medianFirstResponseHours },
+  'within-target': { label: 'Within target', direction: 'descending', value: (r) => homeFigures(r).withinTargetShare },
+  unanswered: { label: 'Unanswered', direction: 'descending', value: (r) => homeFigures(r).unanswered },
 };
 
 /** Companies ordered by one sort key; missing figures last, ties by name. Does not modify the input. */

@@ -13,6 +13,7 @@ export type SortKey = (typeof SORT_KEYS)[number];
 export const COMPANY_FEEDS = {
   all: 'rss.xml',
   responses: 'responses.xml',
+  said: 'said.xml',
   resolved: 'resolved.xml',
   overdue: 'overdue.xml',
 } as const;
@@ -42,6 +43,7 @@ export function createPaths(baseIn: string) {
     company: (slug: string) => `${base}companies/${seg(slug)}/`,
     companyArchive: (slug: string) => `${base}companies/${seg(slug)}/archive/`,
     companyMonth: (slug: string, month: string, page = 1) => paged(`${base}companies/${seg(slug)}/archive/${seg(month)}/`, page),
+    companySaid: (slug: string, page = 1) => paged(`${base}companies/${seg(slug)}/said/`, page),
     companyFeed: (slug: string, kind: CompanyFeedKind = 'all') => `${base}companies/${seg(slug)}/${COMPANY_FEEDS[kind]}`,
     caseOf: (company: string, id: string) => `${base}cases/${seg(company)}/${seg(id)}/`,
     caseFeed: (company: string, id: string) => `${base}cases/${seg(company)}/${seg(id)}/rss.xml`,
@@ -51,11 +53,13 @@ export function createPaths(baseIn: string) {
     post: (slug: string) => `${base}posts/${slug.split('/').map(seg).join('/')}/`,
     posts: () => `${base}posts/`,
     feed: () => `${base}rss.xml`,
+    responsesFeed: () => `${base}responses.xml`,
     feeds: () => `${base}feeds/`,
     data: () => `${base}data/`,
     companiesJson: () => `${base}data/companies.json`,
     casesJson: (slug: string) => `${base}data/${seg(slug)}/cases.json`,
     casesCsv: (slug: string) => `${base}data/${seg(slug)}/cases.csv`,
+    saidJson: (slug: string) => `${base}data/${seg(slug)}/said.json`,
     badge: (slug: string) => `${base}badges/${seg(slug)}.svg`,
     methodology: () => `${base}methodology/`,
     sources: () => `${base}sources/`,
@@ -83,11 +87,12 @@ export function isHttpUrl(url: string): boolean {
 /** A feed as pages announce and list it. */
 export type FeedLink = { title: string; href: string };
 
-/** The four feeds of one company, in the order pages list them. */
+/** The feeds of one company, in the order pages list them. */
 export function listCompanyFeeds(paths: SitePaths, slug: string, name: string): FeedLink[] {
   return [
     { title: `${name}: all activity`, href: paths.companyFeed(slug, 'all') },
     { title: `${name}: responses only`, href: paths.companyFeed(slug, 'responses') },
+    { title: `${name}: what ${name} said (answers and statements)`, href: paths.companyFeed(slug, 'said') },
     { title: `${name}: newly resolved`, href: paths.companyFeed(slug, 'resolved') },
     { title: `${name}: overdue (past target, no answer)`, href: paths.companyFeed(slug, 'overdue') },
   ];

@@ -64,7 +64,22 @@ describe('computeScorecard: trend', () => {
     ];
     const february = computeScorecard('z', cases, { responseTargetHours: 24, timeZone: 'UTC' }, NOW).trend.find((month) => month.month === '2026-02');
     // KM over a (2 h), b (30 h), c (censored at its age, 468 h): t=2 S=2/3, t=30 S=1/3 ≤ 0.5 → median 30
-    expect(february).toEqual({ month: '2026-02', opened: 3, responded: 2, withinTarget: 1, medianFirstResponseHours: 30, byChannel: { forum: 2, reviews: 1 } });
+    expect(february).toEqual({ month: '2026-02', opened: 3, responded: 2, withinTarget: 1, awaitingTarget: 0, responseRate: 0.6667, medianFirstResponseHours: 30, byChannel: { forum: 2, reviews: 1 } });
+  });
+
+  it.each([
+    ['counts an unanswered case inside the target as awaiting, not a miss', 2, { awaitingTarget: 1, responseRate: 1 }],
+    ['counts an unanswered case past the target as a miss', 6, { awaitingTarget: 0, responseRate: 0.5 }],
+  ])('%s, as the window does', (_title, ageHours, expected) => {
+    // All on now's day (2026-03-01), with a 4 h target, so one month holds both cases.
+    const answered = new Date(NOW.getTime() - 10 * 3_600_000).toISOString();
+    const silent = new Date(NOW.getTime() - ageHours * 3_600_000).toISOString();
+    const cases = [makeCase({ id: 'a', openedAt: answered, firstResponseAt: hoursAfter(answered, 1) }), makeCase({ id: 'b', openedAt: silent })];
+    const scorecard = computeScorecard('z', cases, { responseTargetHours: 4, timeZone: 'UTC' }, NOW);
+    const months = scorecard.trend.filter((month) => month.opened > 0);
+    expect(months).toHaveLength(1);
+    expect(months[0]).toMatchObject(expected);
+    expect(months[0]!.responseRate).toBe(scorecard.windows['30d'].responseRate);
   });
 
   it('is empty when there are no cases', () => {

@@ -15,7 +15,8 @@ import type { CompanyRecord, Post } from '../../../core/watchblog.ts';
 const KINDS = Object.keys(COMPANY_FEEDS) as CompanyFeedKind[];
 const DESCRIPTIONS: Record<CompanyFeedKind, string> = {
   all: 'Every case as it opens, gets answered or is resolved, and the posts about the company.',
-  responses: 'Only the company’s answers, as they appear.',
+  responses: 'Only the company’s own voice, as it appears: its answers on cases and its statements that answer no case.',
+  said: 'Everything the company said that the site shows: its answers on cases and its statements, newest first.',
   resolved: 'Cases as they are resolved.',
   overdue: 'Cases past the response target with no public answer.',
 };
@@ -30,7 +31,7 @@ export async function getStaticPaths() {
   );
 }
 
-/** `/companies/<slug>/{rss,responses,resolved,overdue}.xml`: a company's four feeds. */
+/** `/companies/<slug>/{rss,responses,said,resolved,overdue}.xml`: a company's feeds (COMPANY_FEEDS). */
 export const GET: APIRoute = ({ props, site }) => {
   const { record, kind, posts, asOf } = props as { record: CompanyRecord; kind: CompanyFeedKind; posts: Post[]; asOf: string };
   const paths = createPaths(base);
@@ -38,10 +39,11 @@ export const GET: APIRoute = ({ props, site }) => {
   const urls: FeedUrls = {
     caseUrl: (kase) => toAbsoluteUrl(origin, paths.caseOf(kase.company, kase.id)),
     postUrl: (post) => toAbsoluteUrl(origin, paths.post(post.slug)),
+    saidUrl: (slug) => toAbsoluteUrl(origin, paths.companySaid(slug)),
   };
   const items =
     kind === 'all' ? buildCompanyFeedItems(record, posts, urls)
-    : kind === 'responses' ? buildResponseFeedItems(record, urls)
+    : kind === 'responses' || kind === 'said' ? buildResponseFeedItems(record, urls)
     : kind === 'resolved' ? buildResolvedFeedItems(record, urls)
     : buildOverdueFeedItems(record, urls);
   const title = listCompanyFeeds(paths, record.company.slug, record.company.name).find((f) => f.href === paths.companyFeed(record.company.slug, kind))?.title ?? record.company.name;
@@ -49,7 +51,7 @@ export const GET: APIRoute = ({ props, site }) => {
     title: `${title} — Watchblog`,
     description: DESCRIPTIONS[kind],
     selfUrl: toAbsoluteUrl(origin, paths.companyFeed(record.company.slug, kind)),
-    pageUrl: toAbsoluteUrl(origin, paths.company(record.company.slug)),
+    pageUrl: toAbsoluteUrl(origin, kind === 'said' ? paths.companySaid(record.company.slug) : paths.company(record.company.slug)),
     items,
     asOf,
   });

@@ -77,13 +77,13 @@ function countInto(counts: Record<string, number>, key: string, by = 1): void {
 /** What the body was read with: a change of aliases or source settings re-reads unchanged bodies. */
 function computeConfigDigest(task: SourceTask): string {
   const { company } = task.company;
-  return computeDigest(JSON.stringify([company.name, company.aliases, company.exclude, company.official, task.source]));
+  return computeDigest(JSON.stringify([company.name, company.aliases, company.exclude, company.ignore, company.official, task.source]));
 }
 
 function buildNormalizeContext(task: SourceTask, feedUrl: string, options: FetchOptions): NormalizeContext {
   const { company } = task.company;
   const context: NormalizeContext = {
-    company: { slug: task.company.slug, name: company.name, aliases: company.aliases, exclude: company.exclude, official: company.official },
+    company: { slug: task.company.slug, name: company.name, aliases: company.aliases, exclude: company.exclude, ignore: company.ignore, official: company.official },
     source: task.source,
     feedUrl,
     now: options.now,

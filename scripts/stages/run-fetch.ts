@@ -4,7 +4,7 @@
  * against what is on disk, then apply the plan and record source health. One failing
  * source is reported, never fatal. `scripts/fetch.ts` builds the options from argv/env.
  */
-import type { NormalizeContext } from '../../src/core/ingest/normalize.ts';
+import { buildCompanyContext, type NormalizeContext } from '../../src/core/ingest/normalize.ts';
 import type { FeedError, ItemDraft } from '../../src/core/ingest/types.ts';
 import type { Source } from '../../src/core/schemas.ts';
 import { computeDigest } from '../../src/core/write/digest.ts';
@@ -83,7 +83,7 @@ function computeConfigDigest(task: SourceTask): string {
 function buildNormalizeContext(task: SourceTask, feedUrl: string, options: FetchOptions): NormalizeContext {
   const { company } = task.company;
   const context: NormalizeContext = {
-    company: { slug: task.company.slug, name: company.name, aliases: company.aliases, exclude: company.exclude, ignore: company.ignore, official: company.official },
+    company: buildCompanyContext(task.company.slug, company),
     source: task.source,
     feedUrl,
     now: options.now,

@@ -2,7 +2,7 @@
  * One raw feed item → an ItemDraft ready to become a Mention or Response file, or the
  * reason it was skipped. Pure: time comes in as `ctx.now`.
  */
-import type { Source } from '../schemas.ts';
+import type { Company, Source } from '../schemas.ts';
 import { canonicalizeUrl } from './canonical-url.ts';
 import { classifyItem } from './classify.ts';
 import { resolvePublishedAt } from './dates.ts';
@@ -47,6 +47,11 @@ export type NormalizeContext = {
   /** Items published before this are skipped ('before-since'). */
   since?: Date;
 };
+
+/** The company slice of a NormalizeContext, taken from a validated company file. Pure. */
+export function buildCompanyContext(slug: string, company: Pick<Company, 'name' | 'aliases' | 'exclude' | 'ignore' | 'official'>): NormalizeContext['company'] {
+  return { slug, name: company.name, aliases: company.aliases, exclude: company.exclude, ignore: company.ignore, official: company.official };
+}
 
 /** One text field an item is matched on, named for explanations. */
 export type MatchField = { label: 'title' | 'excerpt' | 'category' | 'media description'; text: string };

@@ -85,7 +85,7 @@ export const AliasSchema = z.union([
      */
     context: z.array(z.string().min(1)).default([]),
   }),
-]);
+], { error: 'expected an alias: a name such as "Acme", or an object such as { text: "Alphabet", caseSensitive: true, context: [Google, Waymo] } (text: a name; caseSensitive: true or false; context: a list of words)' });
 export type Alias = z.infer<typeof AliasSchema>;
 
 /** One place to read: a feed URL or a local file, in one channel and one voice. */

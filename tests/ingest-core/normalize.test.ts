@@ -146,6 +146,11 @@ describe('normalizeItem matching', () => {
     expect(result.ok ? 'ok' : result.reason).toBe(expected);
   });
 
+  it('stores a passage found in a category as plain text, without markup or bidi controls', () => {
+    const result = normalizeItem({ ...plain, summary: 'Down', categories: ['<b>ZephyrTel</b> \u202eoutages'] }, context());
+    expect(result).toMatchObject({ ok: true, draft: { matchedTerm: 'ZephyrTel', matchedPassage: 'ZephyrTel outages' } });
+  });
+
   it('names the exclusion term that dropped an item', () => {
     expect(normalizeItem({ ...ITEM, title: 'ZephyrTel stock drops' }, context())).toEqual({ ok: false, reason: 'excluded', detail: 'the item contains the exclusion term "stock"' });
   });

@@ -101,7 +101,8 @@ export function buildMatchFields(item: RawItem, excerptChars: number): MatchFiel
   const fields: MatchField[] = [
     { label: 'title', text: toPlainText(item.title ?? '', TITLE_MAX_CHARS) },
     { label: 'excerpt', text: toPlainText(excerptSourceHtml(item, excerptChars)) },
-    ...(item.categories ?? []).map((category) => ({ label: 'category' as const, text: category })),
+    // Categories are plain text too: a passage found in one is written to front matter.
+    ...(item.categories ?? []).map((category) => ({ label: 'category' as const, text: toPlainText(category) })),
   ];
   if (item.mediaDescription) fields.push({ label: 'media description', text: toPlainText(item.mediaDescription.slice(0, HTML_SCAN_MAX_CHARS)) });
   return fields;

@@ -1,16 +1,20 @@
 /**
  * `npm run fetch -- [--company <slug>]... [--dry-run] [--since <date>] [--concurrency <n>]
- *                   [--content <dir>] [--contact <email or url>]`
+ *                   [--content <dir>] [--contact <email or url>] [--explain <item url>]`
  *
  * Pulls every company's sources into `content/` (or $WATCHBLOG_CONTENT). The only file that
  * reads argv and env; the stages live in scripts/stages/run-fetch.ts:
  *   read company files + state → read sources → decode → parse → normalize
  *   → plan writes against what is on disk → apply atomically → record source health.
+ * `--explain <url>` reads the sources, finds the item with that link and prints why fetch
+ * keeps or skips it (scripts/stages/explain-item.ts); it writes nothing, and exits 1 when
+ * no source has the item.
  * Exit status: 0 normally (a failing source is reported, not fatal), 2 for bad
  * configuration, 1 when every source failed or a write failed.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { explainUrl } from './stages/explain-item.ts';
 import { GLOBAL_CONCURRENCY } from './stages/request-limiter.ts';
 import { runFetch } from './stages/run-fetch.ts';
 
@@ -18,7 +22,7 @@ import { runFetch } from './stages/run-fetch.ts';
 const USER_AGENT_PRODUCT = 'Watchblog/0.1';
 
 function usageError(message: string): never {
-  process.stderr.write(`[fetch] ${message}\nusage: npm run fetch -- [--company <slug>]... [--dry-run] [--since <date>] [--concurrency <n>] [--content <dir>] [--contact <email or url>]\n`);
+  process.stderr.write(`[fetch] ${message}\nusage: npm run fetch -- [--company <slug>]... [--dry-run] [--since <date>] [--concurrency <n>] [--content <dir>] [--contact <email or url>] [--explain <item url>]\n`);
   process.exit(2);
 }
 
@@ -33,6 +37,7 @@ async function main(): Promise<void> {
         concurrency: { type: 'string' },
         content: { type: 'string' },
         contact: { type: 'string' },
+        explain: { type: 'string' },
       },
       strict: true,
     }));
@@ -51,6 +56,13 @@ async function main(): Promise<void> {
     process.stderr.write('[fetch] warning: no contact for the User-Agent; set WATCHBLOG_CONTACT (or --contact) to an email or URL so feed owners can reach you\n');
   }
   const userAgent = contact === '' ? USER_AGENT_PRODUCT : `${USER_AGENT_PRODUCT} (+${contact})`;
+
+  if (values.explain !== undefined) {
+    if (values.explain.trim() === '') usageError('--explain: expected the URL of an item, e.g. https://news.example/story');
+    const explained = await explainUrl({ url: values.explain, contentDir, companies: values.company, ...(since ? { since } : {}), now: new Date(), userAgent, out: process.stdout });
+    process.exitCode = explained.exitCode;
+    return;
+  }
 
   const report = await runFetch({
     contentDir,

@@ -4,7 +4,7 @@
  * against what is on disk, then apply the plan and record source health. One failing
  * source is reported, never fatal. `scripts/fetch.ts` builds the options from argv/env.
  */
-import type { NormalizeContext } from '../../src/core/ingest/normalize.ts';
+import { buildCompanyContext, type NormalizeContext } from '../../src/core/ingest/normalize.ts';
 import type { FeedError, ItemDraft } from '../../src/core/ingest/types.ts';
 import type { Source } from '../../src/core/schemas.ts';
 import { computeDigest } from '../../src/core/write/digest.ts';
@@ -77,13 +77,13 @@ function countInto(counts: Record<string, number>, key: string, by = 1): void {
 /** What the body was read with: a change of aliases or source settings re-reads unchanged bodies. */
 function computeConfigDigest(task: SourceTask): string {
   const { company } = task.company;
-  return computeDigest(JSON.stringify([company.name, company.aliases, company.exclude, company.official, task.source]));
+  return computeDigest(JSON.stringify([company.name, company.aliases, company.exclude, company.ignore, company.official, task.source]));
 }
 
 function buildNormalizeContext(task: SourceTask, feedUrl: string, options: FetchOptions): NormalizeContext {
   const { company } = task.company;
   const context: NormalizeContext = {
-    company: { slug: task.company.slug, name: company.name, aliases: company.aliases, exclude: company.exclude, official: company.official },
+    company: buildCompanyContext(task.company.slug, company),
     source: task.source,
     feedUrl,
     now: options.now,

@@ -66,6 +66,28 @@ export const TimeZoneSchema = z.string().refine(
   { message: 'expected an IANA time zone such as "UTC" or "America/New_York"' },
 );
 
+/**
+ * A name that identifies the company in text. A plain string matches case-insensitively
+ * as a whole word on Unicode boundaries ("Acme" matches "ACME's", not "Acmeville"); the
+ * object form adds options for ambiguous names.
+ */
+export const AliasSchema = z.union([
+  z.string().min(1, 'expected an alias, e.g. "Acme"'),
+  z.object({
+    /** The name as it appears in text, e.g. "Alphabet"; whole words, whitespace matching any whitespace. */
+    text: z.string().min(1, 'expected the alias text, e.g. "Alphabet"'),
+    /** True to match only this exact case ("Apple", not "apple"). Default false. */
+    caseSensitive: z.boolean().default(false),
+    /**
+     * Words of which at least one must also occur in the item (case-insensitive, whole
+     * words) for this alias to count, e.g. ["Google", "GOOGL", "Waymo"] for "Alphabet".
+     * Default [] (no context needed).
+     */
+    context: z.array(z.string().min(1)).default([]),
+  }),
+], { error: 'expected an alias: a name such as "Acme", or an object such as { text: "Alphabet", caseSensitive: true, context: [Google, Waymo] } (text: a name; caseSensitive: true or false; context: a list of words)' });
+export type Alias = z.infer<typeof AliasSchema>;
+
 /** One place to read: a feed URL or a local file, in one channel and one voice. */
 export const SourceSchema = z.object({
   /** An http(s) feed URL, or a path to a feed file relative to the company file. */
@@ -91,6 +113,13 @@ export const SourceSchema = z.object({
   kind: MentionKindSchema.optional(),
   /** Longest excerpt kept per item, in characters. Default 600: we quote and link, we don't republish. */
   excerptChars: z.number().int().min(0).max(5000).default(600),
+  /**
+   * Phrases removed from this source's items before alias matching, in addition to the
+   * company's `ignore` (e.g. "Apple Podcasts" for a podcast feed). The item is not dropped.
+   */
+  ignore: z.array(z.string().min(1)).optional(),
+  /** Terms that drop an item of this source that matched an alias, in addition to the company's `exclude`. */
+  exclude: z.array(z.string().min(1)).optional(),
 });
 export type Source = z.infer<typeof SourceSchema>;
 
@@ -107,10 +136,21 @@ export type Official = z.infer<typeof OfficialSchema>;
 export const CompanySchema = z.object({
   /** Display name, e.g. "Zephyr Telecom". */
   name: z.string().min(1),
-  /** Names that identify the company in text; matched case-insensitively on word boundaries. Defaults to [name]. */
-  aliases: z.array(z.string().min(1)).default([]),
-  /** Terms that make an item not a mention (e.g. "stock"), matched like aliases. */
+  /**
+   * Names that identify the company in text: plain strings (case-insensitive, whole words)
+   * or `{ text, caseSensitive, context }` objects (see AliasSchema). Empty: the name is used.
+   */
+  aliases: z.array(AliasSchema).default([]),
+  /**
+   * Terms that drop an item that matched an alias (e.g. "stock price"); case-insensitive,
+   * whole words. An item without an alias is "not about the company", never "excluded".
+   */
   exclude: z.array(z.string().min(1)).default([]),
+  /**
+   * Phrases removed from every item's text before alias matching, without dropping the
+   * item (e.g. "Apple Podcasts", "alphabet soup"); case-insensitive, whole words. Default [].
+   */
+  ignore: z.array(z.string().min(1)).default([]),
   /** Who speaks for the company. */
   official: OfficialSchema.default({ authors: [], domains: [] }),
   /** Author names of bots and auto-responders: never counted as a response. */
@@ -158,6 +198,18 @@ const itemFields = {
   threadId: z.string().optional(),
   /** Ids or URLs of items this one replies to (`in-reply-to`, `thr:in-reply-to`). */
   inReplyTo: z.array(z.string()).default([]),
+  /**
+   * Machine-owned: the exact text that made fetch keep this item as being about the
+   * company, e.g. "Google". Unset for sources where every item is about the company,
+   * company-voice sources, and files written before matching stored it.
+   */
+  matchedTerm: z.string().optional(),
+  /**
+   * Machine-owned: plain text around the first `matchedTerm` in what a reader sees
+   * (title, excerpt, categories, media description), at most ~200 characters, cut on
+   * word boundaries with "…". Unset when `matchedTerm` is.
+   */
+  matchedPassage: z.string().optional(),
   /** Editor-owned: hide this item from the site and the scorecard (spam, off-topic). */
   hidden: z.boolean().default(false),
   /**

@@ -19,6 +19,28 @@ describe('CompanySchema', () => {
   it('rejects an unknown time zone', () => {
     expect(CompanySchema.safeParse({ name: 'Z', timeZone: 'Mars/Olympus' }).success).toBe(false);
   });
+
+  it.each([
+    ['keeps a plain string alias as it is', 'Apple', 'Apple'],
+    ['fills an alias object\'s defaults', { text: 'Apple' }, { text: 'Apple', caseSensitive: false, context: [] }],
+    ['keeps an alias object\'s options', { text: 'Alphabet', caseSensitive: true, context: ['Google'] }, { text: 'Alphabet', caseSensitive: true, context: ['Google'] }],
+  ])('%s', (_title, alias, expected) => {
+    expect(CompanySchema.parse({ name: 'Z', aliases: [alias] }).aliases).toEqual([expected]);
+  });
+
+  it('names the alias and both accepted forms when an alias object has no text', () => {
+    const result = CompanySchema.safeParse({ name: 'Z', aliases: [{ caseSensitive: true }] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['aliases', 0]);
+    expect(result.error?.issues[0]?.message).toMatch(/a name such as "Acme", or an object such as \{ text: "Alphabet"/);
+  });
+
+  it('defaults ignore to [] on the company and leaves it unset on a source', () => {
+    const company = CompanySchema.parse({ name: 'Z', sources: [{ url: 'f.rss', channel: 'news' }] });
+    expect(company.ignore).toEqual([]);
+    expect(company.sources[0]).not.toHaveProperty('ignore');
+    expect(company.sources[0]).not.toHaveProperty('exclude');
+  });
 });
 
 describe('InstantSchema', () => {

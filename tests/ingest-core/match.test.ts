@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesCompany } from '../../src/core/ingest/match.ts';
+import { matchCompany, matchesCompany } from '../../src/core/ingest/match.ts';
 
 const ALIASES = ['Zephyr Telecom', 'ZephyrTel', 'C++ Corp'];
 const EXCLUDE = ['stock', 'shares'];
@@ -36,5 +36,66 @@ describe('matchesCompany', () => {
 
   it('never matches with no aliases', () => {
     expect(matchesCompany('anything', [], [])).toBe('no-match');
+  });
+});
+
+describe('matchCompany', () => {
+  const ALPHABET = { text: 'Alphabet', context: ['Google', 'GOOGL', 'Waymo', 'shareholders'] };
+
+  it.each([
+    ['a plain alias matches in any case', ['apple shipped a fix'], { aliases: ['Apple'] }, 'match'],
+    ['a case-sensitive alias matches its exact case', ['Apple shipped a fix'], { aliases: [{ text: 'Apple', caseSensitive: true }] }, 'match'],
+    ['a case-sensitive alias ignores other cases', ['an apple a day, APPLE pie'], { aliases: [{ text: 'Apple', caseSensitive: true }] }, 'no-match'],
+    ['an alias with context counts when a context word occurs', ['Alphabet results', 'Google ad revenue grew'], { aliases: [ALPHABET] }, 'match'],
+    ['an alias with context does not count without a context word', ['Snapchat lens teaches the ASL alphabet'], { aliases: [ALPHABET] }, 'no-match'],
+    ['context words match in any case, as whole words', ['Alphabet and googly eyes'], { aliases: [ALPHABET] }, 'no-match'],
+    ['an ignore phrase hides the alias inside it', ['Listen on Apple Podcasts or Spotify'], { aliases: ['Apple'], ignore: ['Apple Podcasts'] }, 'no-match'],
+    ['an ignore phrase leaves other mentions counting', ['Listen on Apple Podcasts. Apple also fixed iOS'], { aliases: ['Apple'], ignore: ['Apple Podcasts'] }, 'match'],
+    ['ignore phrases match in any case', ['a bowl of ALPHABET SOUP'], { aliases: ['Alphabet'], ignore: ['alphabet soup'] }, 'no-match'],
+    ['a context word inside an ignore phrase does not count', ['Alphabet', 'Google Podcasts link'], { aliases: [ALPHABET], ignore: ['Google Podcasts'] }, 'no-match'],
+    ['an exclusion term drops an item that matched', ['Acme shares fell'], { aliases: ['Acme'], exclude: ['shares fell'] }, 'excluded'],
+    ['an exclusion term alone is not an exclusion: the item was never about the company', ['shares fell'], { aliases: ['Acme'], exclude: ['shares fell'] }, 'no-match'],
+    ['an exclusion term inside an ignore phrase does not count', ['Acme on Apple Podcasts'], { aliases: ['Acme'], ignore: ['Apple Podcasts'], exclude: ['Apple'] }, 'match'],
+    ['assumeMatch needs no alias', ['anything at all'], { aliases: [], assumeMatch: true }, 'match'],
+    ['assumeMatch still honours exclusion terms', ['stock tips'], { aliases: [], exclude: ['stock'], assumeMatch: true }, 'excluded'],
+  ] as const)('%s', (_title, fields, rules, verdict) => {
+    expect(matchCompany(fields, rules).verdict).toBe(verdict);
+  });
+
+  it('reports the earliest counting match across fields, as written in the text', () => {
+    const match = matchCompany(['Maps update', 'New GOOGLE Maps features; Alphabet said'], { aliases: ['Alphabet', 'Google'] });
+    expect(match).toMatchObject({ verdict: 'match', term: 'GOOGLE', alias: 'Google', field: 1 });
+  });
+
+  it('skips an earlier alias whose context is missing for a later one that counts', () => {
+    const match = matchCompany(['the alphabet of Waymo? no', 'Microsoft shipped'], { aliases: [{ text: 'alphabet', caseSensitive: true, context: ['Azure'] }, 'Microsoft'] });
+    expect(match).toMatchObject({ verdict: 'match', term: 'Microsoft' });
+    expect(match.aliases[0]).toEqual({ alias: 'alphabet', caseSensitive: true, found: 'alphabet', context: ['Azure'], contextFound: [], counts: false });
+  });
+
+  it('lists the ignore phrases it removed and the exclusion term that hit', () => {
+    const match = matchCompany(['Apple news on Apple Podcasts and apple podcasts', 'Apple stock price'], { aliases: ['Apple'], ignore: ['Apple Podcasts'], exclude: ['stock price'] });
+    expect(match).toMatchObject({ verdict: 'excluded', term: 'Apple', excludedBy: 'stock price', ignored: ['Apple Podcasts', 'apple podcasts'] });
+  });
+
+  it('reports the context words found for each alias', () => {
+    const match = matchCompany(['Alphabet told shareholders', 'Waymo grows'], { aliases: [ALPHABET] });
+    expect(match.aliases).toEqual([{ alias: 'Alphabet', caseSensitive: false, found: 'Alphabet', context: ALPHABET.context, contextFound: ['Waymo', 'shareholders'], counts: true }]);
+  });
+
+  it('takes the passage from the text as written, ignore phrases included', () => {
+    const match = matchCompany(['Hear it on Apple Podcasts. Apple fixed the bug.'], { aliases: ['Apple'], ignore: ['Apple Podcasts'] });
+    expect(match).toMatchObject({ term: 'Apple', passage: 'Hear it on Apple Podcasts. Apple fixed the bug.' });
+  });
+
+  it('leaves term and passage unset when nothing counted', () => {
+    const match = matchCompany(['nothing here'], { aliases: ['Acme'] });
+    expect(match.term).toBeUndefined();
+    expect(match.passage).toBeUndefined();
+  });
+
+  it('matches a case-sensitive alias on Unicode word boundaries', () => {
+    expect(matchCompany(['Ärger mit Über AG'], { aliases: [{ text: 'Über AG', caseSensitive: true }] }).verdict).toBe('match');
+    expect(matchCompany(['Ärger mit über ag'], { aliases: [{ text: 'Über AG', caseSensitive: true }] }).verdict).toBe('no-match');
   });
 });

@@ -45,6 +45,8 @@ describe('normalizeItem', () => {
         links: ['https://forum.example/t/0'],
         inReplyTo: ['https://forum.example/t/0', 'tag:forum.example,2026:0'],
         excerpt: 'Down again, see [the last one](https://forum.example/t/0).',
+        matchedTerm: 'ZephyrTel',
+        matchedPassage: 'ZephyrTel & my line',
       },
     });
   });
@@ -103,6 +105,63 @@ describe('normalizeItem', () => {
   it('resolves relative links against the item base (xml:base) before the feed URL', () => {
     const result = normalizeItem({ ...ITEM, link: 'p/2', baseUrl: 'https://other.example/base/' }, context());
     expect(result).toMatchObject({ ok: true, draft: { canonicalUrl: 'https://other.example/base/p/2' } });
+  });
+});
+
+describe('normalizeItem matching', () => {
+  const plain = { ...ITEM, title: 'My line is down' };
+
+  it.each<[string, RawItem, string]>([
+    ['an alias only in the full article after the description', { ...plain, summary: 'Down since noon.', content: '<p>Down since noon.</p><p>ZephyrTel says sorry.</p>' }, 'not-about-company'],
+    ['an alias in the description, not in the full article', { ...plain, summary: 'ZephyrTel is down', content: '<p>Down since noon.</p>' }, 'ok'],
+    ['an alias in the content when there is no description', { ...plain, summary: undefined, content: '<p>ZephyrTel is down</p>' }, 'ok'],
+    ['an alias in a category', { ...plain, summary: 'Down', categories: ['ZephyrTel'] }, 'ok'],
+    ['an alias in the media description', { ...plain, summary: 'Down', mediaDescription: '<p>Video: ZephyrTel outage</p>' }, 'ok'],
+    ['an exclusion term without any alias', { ...plain, summary: 'stock tips' }, 'not-about-company'],
+  ])('matches on what a reader sees: %s → %s', (_title, item, expected) => {
+    const result = normalizeItem(item, context());
+    expect(result.ok ? 'ok' : result.reason).toBe(expected);
+  });
+
+  it('stores the matched term and the passage around it from the excerpt text', () => {
+    const summary = `<p>${'Long preamble about routers. '.repeat(12)}Then <b>ZEPHYRTEL</b> support hung up on me. ${'More words follow here. '.repeat(12)}</p>`;
+    const result = normalizeItem({ ...plain, summary }, context());
+    expect(result).toMatchObject({ ok: true, draft: { matchedTerm: 'ZEPHYRTEL' } });
+    const passage = result.ok ? result.draft.matchedPassage ?? '' : '';
+    expect(passage).toMatch(/^….*Then ZEPHYRTEL support hung up on me\..*…$/);
+    expect(passage.length).toBeLessThanOrEqual(200);
+  });
+
+  it.each<[string, Partial<NormalizeContext['source']>, Partial<RawItem>, string, Partial<NormalizeContext['company']>?]>([
+    ['a source ignore phrase', { ignore: ['ZephyrTel Arena'] }, { summary: 'Concert at the ZephyrTel Arena' }, 'not-about-company'],
+    ['a company ignore phrase', {}, { summary: 'Concert at the zephyrtel arena' }, 'not-about-company', { ignore: ['ZephyrTel Arena'] }],
+    ['a source exclusion term', { exclude: ['giveaway'] }, { summary: 'ZephyrTel giveaway' }, 'excluded'],
+    ['a source exclusion term on an allAboutCompany source', { exclude: ['giveaway'], allAboutCompany: true }, { summary: 'Win a giveaway' }, 'excluded'],
+    ['a case-sensitive alias in another case', {}, { summary: 'zephyr wind' }, 'not-about-company', { aliases: [{ text: 'Zephyr', caseSensitive: true }] }],
+    ['an alias whose context words are missing', {}, { summary: 'Zephyr wind tonight' }, 'not-about-company', { aliases: [{ text: 'Zephyr', context: ['broadband', 'outage'] }] }],
+    ['an alias whose context word occurs', {}, { summary: 'Zephyr outage tonight' }, 'ok', { aliases: [{ text: 'Zephyr', context: ['broadband', 'outage'] }] }],
+  ])('applies %s', (_title, source, item, expected, company = {}) => {
+    const ctx = context(source);
+    const result = normalizeItem({ ...plain, ...item }, { ...ctx, company: { ...ctx.company, ...company } });
+    expect(result.ok ? 'ok' : result.reason).toBe(expected);
+  });
+
+  it('stores a passage found in a category as plain text, without markup or bidi controls', () => {
+    const result = normalizeItem({ ...plain, summary: 'Down', categories: ['<b>ZephyrTel</b> \u202eoutages'] }, context());
+    expect(result).toMatchObject({ ok: true, draft: { matchedTerm: 'ZephyrTel', matchedPassage: 'ZephyrTel outages' } });
+  });
+
+  it('names the exclusion term that dropped an item', () => {
+    expect(normalizeItem({ ...ITEM, title: 'ZephyrTel stock drops' }, context())).toEqual({ ok: false, reason: 'excluded', detail: 'the item contains the exclusion term "stock"' });
+  });
+
+  it.each([
+    ['an allAboutCompany source', { allAboutCompany: true }],
+    ['a company-voice source', { voice: 'company' as const }],
+  ])('leaves matchedTerm and matchedPassage unset for %s', (_title, source) => {
+    const result = normalizeItem(ITEM, context(source));
+    expect(result.ok && 'matchedTerm' in result.draft).toBe(false);
+    expect(result.ok && 'matchedPassage' in result.draft).toBe(false);
   });
 });
 

@@ -3,6 +3,7 @@ import type { ItemDraft } from '../../src/core/ingest/types.ts';
 import { computeExcerptDigest } from '../../src/core/write/digest.ts';
 import { buildItemPath } from '../../src/core/write/file-names.ts';
 import { parseItemFile, serializeItemFile } from '../../src/core/write/front-matter.ts';
+import { MentionSchema } from '../../src/core/schemas.ts';
 import { planWrites, type ExistingContent, type ExistingItem } from '../../src/core/write/plan-writes.ts';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
@@ -143,6 +144,27 @@ describe('planWrites', () => {
     expect(plan.writes).toHaveLength(1);
     expect(plan.writes[0]!.text).toContain(kept);
     expect(plan.writes[0]!.text).toContain('title: "New title"');
+  });
+
+  it('writes matchedTerm and matchedPassage after inReplyTo, and a file without them stays valid', () => {
+    const withMatch = planWrites([draft({ matchedTerm: 'Acme', matchedPassage: '…says Acme broke my router…' })], EMPTY, NOW).writes[0]!;
+    expect(withMatch.text).toContain('inReplyTo: []\nmatchedTerm: "Acme"\nmatchedPassage: "…says Acme broke my router…"\nhidden: false\n');
+    const parsed = parseItemFile(withMatch.text);
+    expect(parsed.ok && MentionSchema.parse(parsed.file.data)).toMatchObject({ matchedTerm: 'Acme', matchedPassage: '…says Acme broke my router…' });
+    const without = parseItemFile(planWrites([draft()], EMPTY, NOW).writes[0]!.text);
+    expect(without.ok && MentionSchema.safeParse(without.file.data).success).toBe(true);
+  });
+
+  it.each([
+    ['adds them to a file written before they existed', draft(), draft({ matchedTerm: 'Acme', matchedPassage: 'Acme broke my router' }), ['matchedTerm', 'matchedPassage']],
+    ['updates the passage when the text around the term changes', draft({ matchedTerm: 'Acme', matchedPassage: 'Acme broke it' }), draft({ matchedTerm: 'Acme', matchedPassage: 'Acme fixed it' }), ['matchedPassage']],
+    ['removes them when the item no longer needs a match', draft({ matchedTerm: 'Acme', matchedPassage: 'Acme broke it' }), draft(), ['matchedTerm', 'matchedPassage']],
+  ])('%s (machine-owned)', (_title, before, after, changed) => {
+    const write = planWrites([after], existing(onDisk(before)), NOW).writes[0]!;
+    expect(write.action).toBe('update');
+    expect(write.changedFields).toEqual(changed);
+    const parsed = parseItemFile(write.text);
+    expect(parsed.ok ? parsed.file.data.matchedPassage : 'unreadable').toBe(after.matchedPassage);
   });
 
   it('replaces an unedited body when the excerpt changes, and records the new digest', () => {

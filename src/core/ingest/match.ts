@@ -1,22 +1,82 @@
 /**
- * Is this text about the company? Alias and exclusion matching. Pure.
+ * Is this text about the company? Alias, context, ignore and exclusion matching, with
+ * the trace `explainItem` prints. Pure.
+ *
+ * Order: ignore phrases are blanked out of the text first (the item is kept, the phrase
+ * just stops counting); then aliases are looked for, each with its own case rule and
+ * context words; only an item that matched an alias can then be excluded.
  */
+import { buildPassage } from './passage.ts';
+
+/**
+ * An alias as configured: a plain string (case-insensitive, whole words), or an object
+ * with options. Mirrors `AliasSchema` in `src/core/schemas.ts` (the core takes no Zod types).
+ */
+export type AliasRule = string | { text: string; caseSensitive?: boolean; context?: readonly string[] };
+
+/** The matching configuration of one company and one source, merged. */
+export type MatchRules = {
+  /** Names that identify the company. */
+  aliases: readonly AliasRule[];
+  /** Phrases removed from the text before matching (e.g. "Apple Podcasts"); the item is not dropped. */
+  ignore?: readonly string[];
+  /** Terms that drop an item that matched an alias (e.g. "stock price"). */
+  exclude?: readonly string[];
+  /** True for sources where every item is about the company: no alias needed, exclusions still apply. Default false. */
+  assumeMatch?: boolean;
+};
+
+/** What one alias found, for explanations. */
+export type AliasCheck = {
+  /** The alias text as configured. */
+  alias: string;
+  /** Whether it had to match in exactly this case. */
+  caseSensitive: boolean;
+  /** The exact text of its first match in the item, if any. */
+  found?: string;
+  /** Its context words (empty: none required). */
+  context: string[];
+  /** The context words that occur in the item. */
+  contextFound: string[];
+  /** True when it matched and its context (if any) was found: it makes the item about the company. */
+  counts: boolean;
+};
+
+/** The verdict, the first counting match and its passage, and the trace behind them. */
+export type CompanyMatch = {
+  /** 'match': about the company; 'no-match': no alias counted; 'excluded': matched, then hit an exclusion term. */
+  verdict: 'match' | 'no-match' | 'excluded';
+  /** The exact text that matched first (e.g. "Google"), unset when no alias counted. */
+  term?: string;
+  /** The configured alias behind `term`. */
+  alias?: string;
+  /** The words around `term` (see buildPassage), unset when no alias counted. */
+  passage?: string;
+  /** Index of the text field (in the order given) where `term` was found. */
+  field?: number;
+  /** The exact text of the first exclusion term found, when the verdict is 'excluded'. */
+  excludedBy?: string;
+  /** The ignore phrases found in the text (exact text, each once), all blanked out before matching. */
+  ignored: string[];
+  /** One entry per alias, in configured order. */
+  aliases: AliasCheck[];
+};
 
 /** Escapes a string for literal use inside a regular expression. */
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
-/** Compiled patterns, cached by the term list (companies are few, items many). */
+/** Compiled patterns, cached by flags and term list (companies are few, items many). */
 const patternCache = new Map<string, RegExp | null>();
 
 /**
- * One case-insensitive pattern matching any term as a whole word: the characters on
- * either side must not be Unicode letters, marks or digits. Whitespace inside a term
- * matches any run of whitespace. Null when there are no terms.
+ * One pattern matching any term as a whole word: the characters on either side must not
+ * be Unicode letters, marks, digits or "_". Whitespace inside a term matches any run of
+ * whitespace; longer terms win over their prefixes. Null when there are no terms.
  */
-function compileTerms(terms: readonly string[]): RegExp | null {
-  const key = terms.join('\u0000');
+function compileTerms(terms: readonly string[], flags: 'iu' | 'u' | 'giu'): RegExp | null {
+  const key = `${flags}\u0000${terms.join('\u0000')}`;
   const cached = patternCache.get(key);
   if (cached !== undefined) return cached;
   const alternatives = terms
@@ -24,22 +84,89 @@ function compileTerms(terms: readonly string[]): RegExp | null {
     .filter((term) => term !== '')
     .sort((a, b) => b.length - a.length)
     .map((term) => term.split(/\s+/).map(escapeRegExp).join('\\s+'));
-  const pattern = alternatives.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{M}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{M}\\p{N}_])`, 'iu');
+  const pattern = alternatives.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{M}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{M}\\p{N}_])`, flags);
   if (patternCache.size > 1000) patternCache.clear();
   patternCache.set(key, pattern);
   return pattern;
 }
 
+/** The first match of `pattern` across the fields, in field order. */
+function findFirst(fields: readonly string[], pattern: RegExp | null): { field: number; index: number; length: number } | undefined {
+  if (pattern === null) return undefined;
+  for (let field = 0; field < fields.length; field += 1) {
+    const found = pattern.exec(fields[field]!);
+    if (found) return { field, index: found.index, length: found[0].length };
+  }
+  return undefined;
+}
+
+/** Stands in for an ignored phrase: not a letter (so words around it stay words), not whitespace (so it never joins a multi-word alias), and never in plain text. */
+const MASK_CHAR = '\u0000';
+
+/** The alias in its object form, with defaults. */
+function readAlias(rule: AliasRule): { text: string; caseSensitive: boolean; context: string[] } {
+  return typeof rule === 'string' ? { text: rule, caseSensitive: false, context: [] } : { text: rule.text, caseSensitive: rule.caseSensitive ?? false, context: [...(rule.context ?? [])] };
+}
+
 /**
- * Whether `text` is about the company: 'excluded' when it contains an exclusion term,
- * else 'match' when it contains an alias, else 'no-match'. Case-insensitive, on
- * Unicode word boundaries ("Acme" matches "ACME's" but not "Acmeville"), with alias
- * text taken literally (no regex syntax). Pure; never throws.
+ * Matches the company's rules against the item's text fields (title, excerpt text,
+ * categories…; a match never spans two fields). Ignore phrases are blanked out first;
+ * an alias counts when it occurs as a whole word (case-insensitive unless
+ * `caseSensitive`) and, if it has context words, one of them occurs too (case-insensitive,
+ * anywhere in the fields); the earliest counting match gives `term` and `passage`
+ * (from the field as given, ignore phrases included). Exclusion terms are tested only
+ * when an alias counted (or `assumeMatch`). Pure; never throws.
  */
-export function matchesCompany(text: string, aliases: string[], exclude: string[]): 'match' | 'no-match' | 'excluded' {
-  const normalized = text.normalize('NFC');
-  const excludePattern = compileTerms(exclude);
-  if (excludePattern?.test(normalized)) return 'excluded';
-  const aliasPattern = compileTerms(aliases);
-  return aliasPattern?.test(normalized) ? 'match' : 'no-match';
+export function matchCompany(fields: readonly string[], rules: MatchRules): CompanyMatch {
+  const texts = fields.map((field) => field.normalize('NFC'));
+  const ignored = new Set<string>();
+  const ignorePattern = compileTerms(rules.ignore ?? [], 'giu');
+  const masked = ignorePattern === null
+    ? texts
+    : texts.map((text) =>
+        text.replace(ignorePattern, (phrase) => {
+          ignored.add(phrase);
+          return MASK_CHAR.repeat(phrase.length);
+        }),
+      );
+
+  const aliases: AliasCheck[] = [];
+  let best: { field: number; index: number; length: number; alias: string } | undefined;
+  for (const rule of rules.aliases) {
+    const alias = readAlias(rule);
+    const hit = findFirst(masked, compileTerms([alias.text], alias.caseSensitive ? 'u' : 'iu'));
+    const contextFound = hit && alias.context.length > 0 ? alias.context.filter((word) => findFirst(masked, compileTerms([word], 'iu')) !== undefined) : [];
+    const counts = hit !== undefined && (alias.context.length === 0 || contextFound.length > 0);
+    aliases.push({ alias: alias.text, caseSensitive: alias.caseSensitive, ...(hit ? { found: texts[hit.field]!.slice(hit.index, hit.index + hit.length) } : {}), context: alias.context, contextFound, counts });
+    if (!counts || !hit) continue;
+    const earlier = !best || hit.field < best.field || (hit.field === best.field && (hit.index < best.index || (hit.index === best.index && hit.length > best.length)));
+    if (earlier) best = { ...hit, alias: alias.text };
+  }
+
+  const result: CompanyMatch = { verdict: 'no-match', ignored: [...ignored], aliases };
+  if (best) {
+    const text = texts[best.field]!;
+    result.term = text.slice(best.index, best.index + best.length);
+    result.alias = best.alias;
+    result.passage = buildPassage(text, best.index, best.index + best.length);
+    result.field = best.field;
+  }
+  if (!best && !rules.assumeMatch) return result;
+  const excluded = findFirst(masked, compileTerms(rules.exclude ?? [], 'iu'));
+  if (excluded) {
+    result.verdict = 'excluded';
+    result.excludedBy = texts[excluded.field]!.slice(excluded.index, excluded.index + excluded.length);
+  } else result.verdict = 'match';
+  return result;
+}
+
+/**
+ * Whether `text` is about the company: 'match' when it contains an alias, 'excluded'
+ * when it also contains an exclusion term, else 'no-match'. Case-insensitive, on Unicode
+ * word boundaries ("Acme" matches "ACME's" but not "Acmeville"), with alias text taken
+ * literally (no regex syntax). A shorthand for `matchCompany([text], { aliases, exclude })`.
+ * Pure; never throws.
+ */
+export function matchesCompany(text: string, aliases: readonly AliasRule[], exclude: readonly string[]): 'match' | 'no-match' | 'excluded' {
+  return matchCompany([text], { aliases, exclude }).verdict;
 }

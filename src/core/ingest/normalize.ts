@@ -2,12 +2,12 @@
  * One raw feed item → an ItemDraft ready to become a Mention or Response file, or the
  * reason it was skipped. Pure: time comes in as `ctx.now`.
  */
-import type { Source } from '../schemas.ts';
+import type { Company, Source } from '../schemas.ts';
 import { canonicalizeUrl } from './canonical-url.ts';
 import { classifyItem } from './classify.ts';
 import { resolvePublishedAt } from './dates.ts';
 import { computeItemId } from './identity.ts';
-import { matchesCompany } from './match.ts';
+import { matchCompany, type AliasRule, type CompanyMatch, type MatchRules } from './match.ts';
 import { toPlainText } from './plain-text.ts';
 import { deriveThreadId } from './thread-id.ts';
 import { extractSafeLinks, htmlToSafeMarkdown } from './sanitize-excerpt.ts';
@@ -27,8 +27,18 @@ const EXCERPT_HTML_MIN_CHARS = 8_000;
 
 /** The narrow slice of configuration normalizeItem needs. */
 export type NormalizeContext = {
-  /** The company the source belongs to: its slug, name, matching terms and official identities. */
-  company: { slug: string; name: string; aliases: string[]; exclude: string[]; official: { authors: string[]; domains: string[] } };
+  /**
+   * The company the source belongs to: its slug, name, matching terms (aliases, exclusion
+   * terms, ignore phrases: see CompanySchema) and official identities.
+   */
+  company: {
+    slug: string;
+    name: string;
+    aliases: readonly AliasRule[];
+    exclude: readonly string[];
+    ignore?: readonly string[];
+    official: { authors: string[]; domains: string[] };
+  };
   /** The source the item came from. */
   source: Source;
   /** The URL the feed was fetched from: the base of relative links. */
@@ -38,6 +48,14 @@ export type NormalizeContext = {
   /** Items published before this are skipped ('before-since'). */
   since?: Date;
 };
+
+/** The company slice of a NormalizeContext, taken from a validated company file. Pure. */
+export function buildCompanyContext(slug: string, company: Pick<Company, 'name' | 'aliases' | 'exclude' | 'ignore' | 'official'>): NormalizeContext['company'] {
+  return { slug, name: company.name, aliases: company.aliases, exclude: company.exclude, ignore: company.ignore, official: company.official };
+}
+
+/** One text field an item is matched on, named for explanations. */
+export type MatchField = { label: 'title' | 'excerpt' | 'category' | 'media description'; text: string };
 
 /** A draft, or why the item was skipped. */
 export type NormalizeResult = { ok: true; draft: ItemDraft } | { ok: false; reason: SkipReason; detail?: string };
@@ -76,15 +94,69 @@ export function displayAuthor(author: string): string {
   return match ? match[1]!.trim() : author;
 }
 
+/** The HTML the excerpt is built from (summary/description, else content), cut to a generous head: a full-text article can be 100 KB for a 600-character excerpt. */
+function excerptSourceHtml(item: RawItem, excerptChars: number): string {
+  return (item.summary ?? item.content ?? '').slice(0, Math.max(EXCERPT_HTML_MIN_CHARS, excerptChars * EXCERPT_HTML_PER_CHAR));
+}
+
+/**
+ * What a reader sees of an item, as plain-text fields for matching: the title, the text
+ * the excerpt is built from (summary/description, else content; never the rest of a
+ * full-text article), the categories and the media description. Pure.
+ */
+export function buildMatchFields(item: RawItem, excerptChars: number): MatchField[] {
+  const fields: MatchField[] = [
+    { label: 'title', text: toPlainText(item.title ?? '', TITLE_MAX_CHARS) },
+    { label: 'excerpt', text: toPlainText(excerptSourceHtml(item, excerptChars)) },
+    // Categories are plain text too: a passage found in one is written to front matter.
+    ...(item.categories ?? []).map((category) => ({ label: 'category' as const, text: toPlainText(category) })),
+  ];
+  if (item.mediaDescription) fields.push({ label: 'media description', text: toPlainText(item.mediaDescription.slice(0, HTML_SCAN_MAX_CHARS)) });
+  return fields;
+}
+
+/**
+ * The company's and the source's matching rules, merged: aliases (the company name when
+ * there are none; none at all for an allAboutCompany source, which matches every item),
+ * ignore phrases and exclusion terms of both. Pure.
+ */
+export function buildMatchRules(ctx: Pick<NormalizeContext, 'company' | 'source'>): MatchRules {
+  const aliases = ctx.company.aliases.length > 0 ? ctx.company.aliases : [ctx.company.name];
+  return {
+    aliases: ctx.source.allAboutCompany ? [] : aliases,
+    ignore: [...(ctx.company.ignore ?? []), ...(ctx.source.ignore ?? [])],
+    exclude: [...ctx.company.exclude, ...(ctx.source.exclude ?? [])],
+    assumeMatch: ctx.source.allAboutCompany,
+  };
+}
+
+/** True when items of this source are matched at all: public sources that need an alias or have exclusion terms. */
+export function needsMatching(ctx: Pick<NormalizeContext, 'company' | 'source'>): boolean {
+  if (ctx.source.voice !== 'public') return false;
+  return !ctx.source.allAboutCompany || ctx.company.exclude.length > 0 || (ctx.source.exclude?.length ?? 0) > 0;
+}
+
+/**
+ * Matches one item against the company's and source's rules (see matchCompany), on what a
+ * reader sees (see buildMatchFields). Undefined when the source needs no matching. Pure.
+ */
+export function matchItem(item: RawItem, ctx: Pick<NormalizeContext, 'company' | 'source'>): { fields: MatchField[]; match: CompanyMatch } | undefined {
+  if (!needsMatching(ctx)) return undefined;
+  const fields = buildMatchFields(item, ctx.source.excerptChars);
+  return { fields, match: matchCompany(fields.map((field) => field.text), buildMatchRules(ctx)) };
+}
+
 /**
  * Turns one parsed item into a draft: link resolved (against xml:base, else the feed
  * URL) and canonicalized; title and author as plain text; date in UTC with a fallback
  * to `now` ('missing', 'unparseable', 'future'); excerpt as sanitized Markdown capped
  * at `source.excerptChars`; links and in-reply-to references canonicalized; kind from
  * the source's voice and the official identities; id from the guid, else the canonical
- * URL. Skips: 'no-link' (no http(s) link), 'excluded' (an exclusion term, public
- * sources only), 'not-about-company' (no alias, unless the source is allAboutCompany
- * or speaks for the company), 'before-since'. Pure; never throws.
+ * URL; `matchedTerm` and `matchedPassage` from the first alias that counted. Matching
+ * (public sources only) reads what a reader sees (buildMatchFields). Skips: 'no-link'
+ * (no http(s) link), 'not-about-company' (no alias counted, unless the source is
+ * allAboutCompany or speaks for the company), 'excluded' (an exclusion term in an item
+ * that is about the company), 'before-since'. Pure; never throws.
  */
 export function normalizeItem(item: RawItem, ctx: NormalizeContext): NormalizeResult {
   try {
@@ -97,26 +169,19 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): NormalizeRe
 
     const title = toPlainText(item.title ?? '', TITLE_MAX_CHARS);
     const author = displayAuthor(toPlainText(item.author ?? '', AUTHOR_MAX_CHARS));
-    const excerptHtml = item.summary ?? item.content ?? '';
     const fullHtml = (item.content ?? item.summary ?? '').slice(0, HTML_SCAN_MAX_CHARS);
 
-    const needsMatching = !ctx.source.allAboutCompany || ctx.company.exclude.length > 0;
-    if (ctx.source.voice === 'public' && needsMatching) {
-      const text = [title, toPlainText(fullHtml), ...(item.categories ?? [])].join(' \n ');
-      const aliases = ctx.company.aliases.length > 0 ? ctx.company.aliases : [ctx.company.name];
-      const match = matchesCompany(text, ctx.source.allAboutCompany ? [] : aliases, ctx.company.exclude);
-      if (match === 'excluded') return { ok: false, reason: 'excluded', detail: 'the item contains an exclusion term' };
-      if (match === 'no-match' && !ctx.source.allAboutCompany) return { ok: false, reason: 'not-about-company' };
-    }
+    const matched = matchItem(item, ctx)?.match;
+    if (matched?.verdict === 'no-match') return { ok: false, reason: 'not-about-company' };
+    if (matched?.verdict === 'excluded') return { ok: false, reason: 'excluded', detail: `the item contains the exclusion term "${matched.excludedBy ?? ''}"` };
 
     const date = resolvePublishedAt(item.date, ctx.now);
     if (ctx.since && date.dateFallback === undefined && Date.parse(date.publishedAt) < ctx.since.getTime()) {
       return { ok: false, reason: 'before-since', detail: `published ${date.publishedAt}` };
     }
 
-    // A full-text article can be 100 KB of HTML for a 600-character excerpt: parse only a
-    // generous head of it (sanitizing happens after parsing, so a cut tag is just dropped).
-    const excerptInput = excerptHtml.slice(0, Math.max(EXCERPT_HTML_MIN_CHARS, ctx.source.excerptChars * EXCERPT_HTML_PER_CHAR));
+    // Sanitizing happens after parsing, so a tag cut by the head is just dropped.
+    const excerptInput = excerptSourceHtml(item, ctx.source.excerptChars);
     const excerpt = htmlToSafeMarkdown(excerptInput, ctx.source.excerptChars, base);
     const linkSet = new Set(fullHtml === excerptInput ? excerpt.links : extractSafeLinks(fullHtml, base));
     linkSet.delete(canonicalUrl);
@@ -140,6 +205,7 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): NormalizeRe
       ...threadOf(item, ctx.source, canonicalUrl),
       inReplyTo,
       excerpt: excerpt.markdown,
+      ...(matched?.term !== undefined && matched.passage !== undefined ? { matchedTerm: matched.term, matchedPassage: matched.passage } : {}),
     };
     return { ok: true, draft };
   } catch (error) {

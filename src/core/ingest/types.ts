@@ -47,6 +47,8 @@ export type RawItem = {
   inReplyTo?: string[];
   /** A thread/topic id the feed exposes, if any. */
   threadId?: string;
+  /** Text or HTML of `media:description` (directly or in `media:group`), e.g. a video's description. */
+  mediaDescription?: string;
 };
 
 /** A parsed feed: its title, format and items. Items that could not be read are counted, not thrown. */
@@ -83,6 +85,10 @@ export type ItemDraft = {
   inReplyTo: string[];
   /** Sanitized Markdown, capped. */
   excerpt: string;
+  /** The exact text that made the item about the company (e.g. "Google"); unset when no alias was needed. */
+  matchedTerm?: string;
+  /** Plain text around the first `matchedTerm`, ≤ ~200 characters, "…" where cut; unset with `matchedTerm`. */
+  matchedPassage?: string;
 };
 
 /** Why an item was skipped rather than written. */

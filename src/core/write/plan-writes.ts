@@ -4,8 +4,10 @@
  *
  * Ownership of front-matter fields:
  * - machine-owned (rewritten when the feed changes them): url, canonicalUrl, title, author,
- *   publishedAt, dateFallback, links, threadId, inReplyTo, channel (only when the item still
- *   comes from the same source), excerptDigest together with the body;
+ *   publishedAt, dateFallback, links, threadId, inReplyTo, matchedTerm, matchedPassage
+ *   (removed when the item no longer needs a match, e.g. its source became allAboutCompany),
+ *   channel (only when the item still comes from the same source), excerptDigest together
+ *   with the body;
  * - set once on create: id, company, source, fetchedAt;
  * - editor-owned (never written after create): hidden, caseId, respondsTo, resolves, and any
  *   key fetch does not know;
@@ -83,6 +85,8 @@ export const ITEM_KEY_ORDER = [
   'links',
   'threadId',
   'inReplyTo',
+  'matchedTerm',
+  'matchedPassage',
   'hidden',
   'caseId',
   'respondsTo',
@@ -113,6 +117,8 @@ function buildCreateData(draft: ItemDraft): Record<string, unknown> {
     links: draft.links,
     threadId: draft.threadId,
     inReplyTo: draft.inReplyTo,
+    matchedTerm: draft.matchedTerm,
+    matchedPassage: draft.matchedPassage,
     hidden: false,
     excerptDigest: computeExcerptDigest(draft.excerpt),
   };
@@ -142,6 +148,8 @@ function proposeMachineFields(draft: ItemDraft, existing: ExistingItem): Record<
     links: draft.links,
     threadId: draft.threadId,
     inReplyTo: draft.inReplyTo,
+    matchedTerm: draft.matchedTerm,
+    matchedPassage: draft.matchedPassage,
   };
   // A date that fell back to the fetch time moves on every run: keep the one on disk.
   if (draft.dateFallback === undefined || existing.data.publishedAt === undefined) {

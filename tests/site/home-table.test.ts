@@ -13,7 +13,8 @@ import { mention, response } from '../helpers/items.ts';
 
 const NOW = new Date('2026-03-10T00:00:00.000Z');
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString();
-const companyEntry = (slug: string, name: string) => ({ ...CompanySchema.parse({ name }), slug, intro: '' });
+// Both watch a channel where the company answers (its official account), so both are graded.
+const companyEntry = (slug: string, name: string) => ({ ...CompanySchema.parse({ name, official: { authors: [`${name}Cares`] } }), slug, intro: '' });
 
 /**
  * Acme: one case open for two years (in the silence ledger, outside the window), one recent

@@ -4,6 +4,7 @@
  * against what is on disk, then apply the plan and record source health. One failing
  * source is reported, never fatal. `scripts/fetch.ts` builds the options from argv/env.
  */
+import { NO_ANSWER_CHANNEL_WARNING, watchesAnswerChannel } from '../../src/core/watchblog.ts';
 import { buildCompanyContext, type NormalizeContext } from '../../src/core/ingest/normalize.ts';
 import type { FeedError, ItemDraft } from '../../src/core/ingest/types.ts';
 import type { Source } from '../../src/core/schemas.ts';
@@ -172,6 +173,7 @@ export async function runFetch(options: FetchOptions): Promise<FetchReport> {
   // 2. Read every source (each company's sources once, in file order).
   const tasks: SourceTask[] = [];
   for (const company of companies) {
+    if (!watchesAnswerChannel(company.company, [])) problemOut.log(`warning: ${company.file}: ${NO_ANSWER_CHANNEL_WARNING}`);
     const seen = new Set<string>();
     for (const source of company.company.sources) {
       if (seen.has(source.url)) {

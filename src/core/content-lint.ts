@@ -3,7 +3,7 @@
  * that silently has no effect is worse than an error. Pure; `npm run scorecard -- --check`
  * prints these as warnings.
  */
-import type { Watchblog, WatchblogInput } from './watchblog.ts';
+import { NO_ANSWER_CHANNEL_WARNING, type Watchblog, type WatchblogInput } from './watchblog.ts';
 
 /** One warning: the file (relative to the content folder, when known) and what is wrong. */
 export type ContentWarning = { file: string; message: string };
@@ -42,6 +42,10 @@ export function lintContent(input: WatchblogInput, watchblog: Watchblog): Conten
     if (override.status !== undefined && override.status !== 'resolved' && override.resolvedAt !== undefined) {
       warnings.push({ file, message: `status "${override.status}" with a resolvedAt: the date is ignored; remove one of them` });
     }
+  }
+
+  for (const record of watchblog.companies) {
+    if (!record.scorecard.graded) warnings.push({ file: `companies/${record.company.slug}.md`, message: NO_ANSWER_CHANNEL_WARNING });
   }
 
   for (const post of input.posts) {

@@ -21,10 +21,15 @@ import { toPlainParagraphs } from './site/text.ts';
 import type { Case, CaseOverride, Mention, NotCountedReason, Response, TimelineEvent } from './types.ts';
 
 /**
- * The slice of a company that threading needs: its bots, and its sources' kinds (by URL)
- * so a mention without a kind of its own is read as its source says.
+ * The slice of a company that threading needs: its bots, its sources' kinds (by URL) so a
+ * mention without a kind of its own is read as its source says, and its official accounts.
  */
-export type ThreadingPolicy = { bots: readonly string[]; sources?: readonly { url: string; kind?: MentionKind | undefined }[] };
+export type ThreadingPolicy = {
+  bots: readonly string[];
+  sources?: readonly { url: string; kind?: MentionKind | undefined }[];
+  /** The company's official accounts: a mention that @-mentions one speaks to the company. */
+  official?: { authors: readonly string[] };
+};
 
 /** Author names that look like automation even when the maintainer did not list them. */
 const BOT_NAME_PATTERN = /(?:\[bot\]|\bbot|-bot|_bot|\bauto-?reply|\bno-?reply)$/i;
@@ -302,6 +307,7 @@ function readMentionKind(mention: Mention, policy: ThreadingPolicy, repliesToCom
     channel: mention.channel,
     sourceKind: source?.kind,
     repliesToCompany,
+    companyHandles: policy.official?.authors,
   });
 }
 

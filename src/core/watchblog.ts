@@ -47,6 +47,10 @@ function groupByCompany<T extends { company: string }>(items: readonly T[]): Map
   return groups;
 }
 
+/** What fetch and `npm run scorecard` say about a company whose answers nobody watches. */
+export const NO_ANSWER_CHANNEL_WARNING =
+  'no channel where the company answers is watched (no source with voice: company, no official.authors, no response): it will be shown as "not graded"; add its own feed or accounts, or add its answers by hand under responses/';
+
 /**
  * True when some channel where the company answers is watched: a source in its own voice,
  * official accounts whose replies in public threads are read as its answers, or any response

@@ -5,7 +5,7 @@ import { buildWatchblog, type WatchblogInput } from '../../src/core/watchblog.ts
 import { mention, override } from '../helpers/items.ts';
 
 const NOW = new Date('2026-03-10T00:00:00.000Z');
-const company = { ...CompanySchema.parse({ name: 'Acme' }), slug: 'acme', intro: '' };
+const company = { ...CompanySchema.parse({ name: 'Acme', official: { authors: ['AcmeCares'] } }), slug: 'acme', intro: '' };
 const base: WatchblogInput = { companies: [company], mentions: [mention('a', '2026-03-01T09:00:00.000Z')], responses: [], overrides: [], posts: [] };
 
 function lint(extra: Partial<WatchblogInput>) {
@@ -25,7 +25,13 @@ describe('lintContent', () => {
     ['status open with a resolvedAt', { overrides: [override('a', { status: 'open', resolvedAt: '2026-03-02T00:00:00.000Z' })] }, /the date is ignored/],
     ['a mention of a company without a file', { mentions: [...base.mentions, mention('b', '2026-03-01T10:00:00.000Z', { company: 'ghost-co' })] }, /company "ghost-co" has no file/],
     ['a post naming an unknown case and company', { posts: [{ slug: 'p', title: 'P', date: '2026-03-05T00:00:00.000Z', summary: '', companies: ['ghost-co'], cases: ['zzz'], draft: false, body: '' }] }, /posts\/p\.md: (companies: no company "ghost-co"|cases: no case "zzz")/],
+    ['a company whose answers no channel watches', { companies: [{ ...company, official: { authors: [], domains: [] } }] }, /companies\/acme\.md: no channel where the company answers is watched/],
   ])('warns about %s', (_, extra, pattern) => {
     expect(lint(extra as Partial<WatchblogInput>).join('\n')).toMatch(pattern);
+  });
+
+  it('does not warn about a company whose only answers were added by hand', () => {
+    const handAdded = { companies: [{ ...company, official: { authors: [], domains: [] } }], responses: [{ ...mention('r', '2026-03-02T00:00:00.000Z'), respondsTo: ['a'], resolves: false }] };
+    expect(lint(handAdded).join('\n')).not.toMatch(/no channel where the company answers/);
   });
 });

@@ -28,6 +28,8 @@ describe('inferMentionKind', () => {
     ['a review with complaint words is a problem', input('Two stars', 'Delivery was delayed twice.', { channel: 'reviews' }), 'problem'],
     ['a reply to the company with no telling words is a problem', input('Re: your update', 'see above', { channel: 'social', repliesToCompany: true }), 'problem'],
     ['a social post by someone else about their own news is coverage', input('', 'Got a wedding date!', { channel: 'social' }), 'coverage'],
+    ['a post that @-mentions the company’s account speaks to it', input('', '@AcmeCares no signal at home since Monday', { channel: 'social', companyHandles: ['AcmeCares'] }), 'problem'],
+    ['an @-mention of someone else does not', input('', '@SomeoneElse no signal at home since Monday', { channel: 'social', companyHandles: ['AcmeCares'] }), 'coverage'],
     ['a lower-case "i" in "i.e." is not the writer speaking', input('Plans compared', 'Prices, i.e. monthly amounts, are listed in the table. Which is best?'), 'coverage'],
   ] as const)('%s', (_title, given, expected) => {
     expect(inferMentionKind(given)).toBe(expected);

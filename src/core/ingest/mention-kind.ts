@@ -22,7 +22,16 @@ export type MentionKindInput = {
   sourceKind?: MentionKind | undefined;
   /** True when the item replies to the company (to one of its responses or official accounts). */
   repliesToCompany?: boolean | undefined;
+  /** The company's own handles (official authors): a post that @-mentions one speaks to the company. */
+  companyHandles?: readonly string[] | undefined;
 };
+
+/** True when the text @-mentions one of the company's handles ("@ZephyrCares my line is down"). */
+function addressesCompany(text: string, handles: readonly string[] | undefined): boolean {
+  if (!handles || handles.length === 0) return false;
+  const mentioned = new Set([...text.matchAll(/(?<![\p{L}\p{N}_])@([\p{L}\p{N}_.-]+)/gu)].map((m) => m[1]!.replace(/[.-]+$/, '').toLowerCase()));
+  return handles.some((handle) => mentioned.has(handle.trim().replace(/^@+/, '').replace(/\s+/g, '').toLowerCase()));
+}
 
 /** Channels whose items talk about a company rather than to it, unless they reply to it. */
 const COVERAGE_CHANNELS: ReadonlySet<Channel> = new Set(['news', 'blog']);
@@ -65,11 +74,12 @@ function readsAsQuestion(title: string, text: string): boolean {
  * The kind of one mention:
  * 1. a source's `kind` wins;
  * 2. news and blog sources give coverage unless the item replies to the company;
- * 3. the writer must speak for themselves ("I", "my", "me"), reply to the company, or write in
- *    a support or reviews channel for a complaint or question to count;
+ * 3. a complaint or question counts when the writer speaks for themselves ("I", "my", "me"),
+ *    replies to the company or @-mentions one of its accounts, or writes in a support or
+ *    reviews channel; on social media and forums complaint words alone are enough;
  * 4. then complaint words → problem, question form (a "?" or an opener such as "how do",
  *    "can I" in the title or first sentence) → question, idea words → idea, praise words → praise;
- * 5. otherwise a reply to the company or a support or reviews item is a problem, and anything
+ * 5. otherwise an item addressed to the company or a support or reviews item is a problem, and anything
  *    else (forum chatter, social posts, third-person reports) is coverage.
  * Pure; never throws.
  */
@@ -77,7 +87,7 @@ export function inferMentionKind(input: MentionKindInput): MentionKind {
   if (input.sourceKind) return input.sourceKind;
   if (COVERAGE_CHANNELS.has(input.channel) && !input.repliesToCompany) return 'coverage';
   const all = `${input.title}\n${input.text}`;
-  const asking = input.repliesToCompany === true || ASKING_CHANNELS.has(input.channel);
+  const asking = input.repliesToCompany === true || ASKING_CHANNELS.has(input.channel) || addressesCompany(all, input.companyHandles);
   const personal = asking || speaksForSelf(all);
   // On social media and forums, complaint words make a complaint even in the third person
   // ("Engineer did not turn up. Nobody called."); other text there needs the first person.

@@ -138,6 +138,7 @@ describe('planWrites', () => {
     ['hidden: true', (d: Record<string, unknown>, b: string): [Record<string, unknown>, string] => [{ ...d, hidden: true }, b], 'hidden: true'],
     ['a caseId', (d: Record<string, unknown>, b: string): [Record<string, unknown>, string] => [{ ...d, caseId: 'case1' }, b], 'caseId: "case1"'],
     ['a key fetch does not know', (d: Record<string, unknown>, b: string): [Record<string, unknown>, string] => [{ ...d, note: 'checked' }, b], 'note: "checked"'],
+    ['a maintainer’s kind', (d: Record<string, unknown>, b: string): [Record<string, unknown>, string] => [{ ...d, kind: 'coverage' }, b], 'kind: "coverage"'],
     ['an edited body', (d: Record<string, unknown>): [Record<string, unknown>, string] => [d, 'My own summary.'], 'My own summary.'],
   ])('keeps %s when the feed changes the item', (_name, edit, kept) => {
     const plan = planWrites([draft({ title: 'New title', excerpt: 'New excerpt.' })], existing(onDisk(draft(), edit)), NOW);

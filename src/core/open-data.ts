@@ -5,8 +5,11 @@
 import { WINDOW_KEYS, type Grade, type WindowFigures, type WindowKey } from './metrics/index.ts';
 import type { Watchblog } from './watchblog.ts';
 
-/** One window's figures as published: every figure with its sample, plus the window's grade letter. */
-export type OpenWindowFigures = Omit<WindowFigures, 'grade'> & { grade: string | null; gradeScore: number | null };
+/**
+ * One window's figures as published: every figure with its sample, plus the window's grade as
+ * three flat fields (`grade` the letter, `gradeScore`, `gradeReason`), as at the top level.
+ */
+export type OpenWindowFigures = Omit<WindowFigures, 'grade'> & { grade: string | null; gradeScore: number | null; gradeReason: Grade['reason'] };
 
 /** One element of `/data/companies.json`. */
 export type OpenCompany = {
@@ -28,7 +31,7 @@ export type OpenCompany = {
 
 function toOpenWindow(figures: WindowFigures): OpenWindowFigures {
   const { grade, ...rest } = figures;
-  return { ...rest, grade: grade.letter, gradeScore: grade.score };
+  return { ...rest, grade: grade.letter, gradeScore: grade.score, gradeReason: grade.reason };
 }
 
 /** The `/data/companies.json` array, one object per company, in the site's order. */

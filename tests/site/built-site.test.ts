@@ -190,6 +190,7 @@ describe('the demo open data', () => {
         expect(row.status).toBe(kase.status);
         expect(row.firstResponseHours).toBe(kase.firstResponseHours === null ? '' : String(kase.firstResponseHours));
         expect(row.mentions).toBe(String(kase.mentions));
+        expect([row.kind, row.kindFrom, row.scored, row.customerReplied]).toEqual([kase.kind, kase.kindFrom, String(kase.scored), String(kase.customerReplied)]);
       });
     }
   });
@@ -200,6 +201,9 @@ describe('the demo open data', () => {
     expect(merged?.outcome).toBe('refunded after escalation');
     expect(merged?.events[0]?.elapsedHours).toBe(0);
     expect(merged?.events.some((e) => e.kind === 'response' && e.counted === true)).toBe(true);
+    expect(merged).toMatchObject({ kind: 'problem', kindFrom: 'inferred', scored: true });
+    expect(merged?.events.filter((e) => e.kind === 'mention').every((e) => e.mentionKind !== undefined && typeof e.followUp === 'boolean')).toBe(true);
+    expect(doc.cases.some((c) => c.customerReplied && c.status === 'answered')).toBe(true);
   });
 
   it('serves a badge with an accessible title', () => {

@@ -2,7 +2,7 @@
  * The open-data contract (DESIGN.md): `/data/companies.json`. Extend it, never rename a field:
  * outside tools recompute and reuse these figures.
  */
-import { WINDOW_KEYS, type Grade, type WindowFigures, type WindowKey } from './metrics/index.ts';
+import { WINDOW_KEYS, type Grade, type Scorecard, type WindowFigures, type WindowKey } from './metrics/index.ts';
 import type { Watchblog } from './watchblog.ts';
 
 /**
@@ -34,12 +34,9 @@ function toOpenWindow(figures: WindowFigures): OpenWindowFigures {
   return { ...rest, grade: grade.letter, gradeScore: grade.score, gradeReason: grade.reason };
 }
 
-/** The `/data/companies.json` array, one object per company, in the site's order. */
-export function buildCompaniesJson(watchblog: Watchblog): OpenCompany[] {
-  return watchblog.companies.map(({ company, scorecard }) => ({
-    slug: company.slug,
-    name: company.name,
-    fictional: company.fictional,
+/** The figures of one scorecard as `/data/companies.json` publishes them (without the company's name fields). */
+export function buildOpenScorecard(scorecard: Scorecard): Omit<OpenCompany, 'slug' | 'name' | 'fictional'> {
+  return {
     grade: scorecard.grade.letter,
     gradeScore: scorecard.grade.score,
     gradeReason: scorecard.grade.reason,
@@ -47,5 +44,15 @@ export function buildCompaniesJson(watchblog: Watchblog): OpenCompany[] {
     asOf: scorecard.asOf,
     responseTargetHours: scorecard.responseTargetHours,
     windows: Object.fromEntries(WINDOW_KEYS.map((key) => [key, toOpenWindow(scorecard.windows[key])])) as Record<WindowKey, OpenWindowFigures>,
+  };
+}
+
+/** The `/data/companies.json` array, one object per company, in the site's order. */
+export function buildCompaniesJson(watchblog: Watchblog): OpenCompany[] {
+  return watchblog.companies.map(({ company, scorecard }) => ({
+    slug: company.slug,
+    name: company.name,
+    fictional: company.fictional,
+    ...buildOpenScorecard(scorecard),
   }));
 }

@@ -1,7 +1,9 @@
 /**
  * Plays the demo scenario out into content files: about 18 months of mentions, answers,
- * silences and resolutions for three fictional companies. Pure and seeded: the same seed
- * and end date always give the same files.
+ * silences and resolutions for three fictional companies. Customers post problems,
+ * questions, praise and ideas, and sometimes answer the company's answer; the press writes
+ * coverage on news and blog searches. Pure and seeded: the same seed and end date always give
+ * the same files.
  */
 import { createHash } from 'node:crypto';
 import type { Channel, MentionKind } from '../../src/core/schemas.ts';
@@ -110,7 +112,8 @@ function generateCompany(company: DemoCompany, seed: number, end: Date): DemoFil
   const write = (folder: 'mentions' | 'responses', data: Record<string, unknown> & Item, body: string, meant?: MentionKind) =>
     files.push({ path: itemPath(folder, company.slug, data.publishedAt, data.id), data, body, ...(meant ? { meant } : {}) });
   const author = () => `${random.pick(FIRST_NAMES)}${Math.floor(random.next() * 900 + 100)}`;
-  const itemUrl = (source: PublicSource, id: string) => `${source.url.replace(/\/[^/]*$/, '')}/${source.threaded ? 't' : 'p'}/${id}`;
+  /** A post's URL on a source: the source's folder, then /t/ (a topic) or /p/ (a post) and an id. */
+  const postUrl = (source: PublicSource, id: string, topic = source.threaded === true) => `${source.url.replace(/\/[^/]*$/, '')}/${topic ? 't' : 'p'}/${id}`;
   const answerItem = (tag: string, n: number, ms: number): Item => ({ id: shortId(company.slug, tag, n), url: `https://${company.domain}/r/${shortId(tag, n)}`, publishedAt: iso(ms) });
 
   /** One customer post opening a case, and what follows it: others chiming in, answers, replies, a fix. */
@@ -122,7 +125,7 @@ function generateCompany(company: DemoCompany, seed: number, end: Date): DemoFil
     const alias = random.pick(company.aliases);
     const who = author();
     const id = shortId(company.slug, 'mention', counter);
-    const url = itemUrl(source, id);
+    const url = postUrl(source, id);
     const threadId = source.threaded ? `topic-${counter}` : undefined;
     const first = { id, url, publishedAt: iso(openedMs) };
     const text = kind === 'problem' ? random.pick(PROBLEMS) : random.pick(kind === 'question' ? QUESTIONS : kind === 'idea' ? IDEAS : PRAISE);
@@ -136,7 +139,7 @@ function generateCompany(company: DemoCompany, seed: number, end: Date): DemoFil
       const chimeMs = openedMs + random.logNormal(10, 1) * HOUR_MS;
       if (chimeMs < endMs) {
         const sameAuthor = random.chance(0.5);
-        const chime = { id: shortId(company.slug, 'follow-up', counter), url: `${source.url.replace(/\/[^/]*$/, '')}/p/${shortId('u', counter)}`, publishedAt: iso(chimeMs) };
+        const chime = { id: shortId(company.slug, 'follow-up', counter), url: postUrl(source, shortId('u', counter), false), publishedAt: iso(chimeMs) };
         const chimeSource = source.threaded ? source : random.pick(customerSources);
         write(
           'mentions',
@@ -176,7 +179,7 @@ function generateCompany(company: DemoCompany, seed: number, end: Date): DemoFil
     if (random.chance(CUSTOMER_REPLY_CHANCE)) {
       const replyMs = answerMs + random.logNormal(8, 1) * HOUR_MS;
       if (replyMs > endMs) return;
-      const reply = { id: shortId(company.slug, 'reply', counter), url: `${source.url.replace(/\/[^/]*$/, '')}/p/${shortId('c', counter)}`, publishedAt: iso(replyMs) };
+      const reply = { id: shortId(company.slug, 'reply', counter), url: postUrl(source, shortId('c', counter), false), publishedAt: iso(replyMs) };
       write(
         'mentions',
         { ...mentionData(company, source, reply, `Re: ${fill(text.title, alias)}`, who, threadId, []), inReplyTo: [answer.url] },
@@ -207,7 +210,7 @@ function generateCompany(company: DemoCompany, seed: number, end: Date): DemoFil
     if (!random.chance(THANKS_CHANCE)) return;
     const thanksMs = resolveMs + random.logNormal(4, 1) * HOUR_MS;
     if (thanksMs > endMs) return;
-    const thanks = { id: shortId(company.slug, 'thanks', counter), url: `${source.url.replace(/\/[^/]*$/, '')}/p/${shortId('t', counter)}`, publishedAt: iso(thanksMs) };
+    const thanks = { id: shortId(company.slug, 'thanks', counter), url: postUrl(source, shortId('t', counter), false), publishedAt: iso(thanksMs) };
     write('mentions', { ...mentionData(company, source, thanks, 'All sorted, thanks', who, threadId, []), inReplyTo: [resolution.url] }, fillAll(random.pick(THANKS_REPLIES), alias), 'praise');
   };
 
@@ -217,7 +220,7 @@ function generateCompany(company: DemoCompany, seed: number, end: Date): DemoFil
     const source = random.pick(pressSources);
     const story = random.pick(COVERAGE[source.channel === 'news' ? 'news' : 'blog']);
     const id = shortId(company.slug, 'coverage', counter);
-    const item = { id, url: itemUrl(source, id), publishedAt: iso(publishedMs) };
+    const item = { id, url: postUrl(source, id), publishedAt: iso(publishedMs) };
     const byline = source.channel === 'news' ? `${random.pick(FIRST_NAMES)} ${random.pick(SURNAMES)}` : author();
     write('mentions', mentionData(company, source, item, fill(story.title, company.name), byline, undefined, []), fill(story.body, company.name), 'coverage');
   };

@@ -1,15 +1,38 @@
 /**
  * Plays the demo scenario out into content files: about 18 months of mentions, answers,
- * silences and resolutions for three fictional companies. Pure and seeded: the same seed
- * and end date always give the same files.
+ * silences and resolutions for three fictional companies. Customers post problems,
+ * questions, praise and ideas, and sometimes answer the company's answer; the press writes
+ * coverage on news and blog searches. Pure and seeded: the same seed and end date always give
+ * the same files.
  */
 import { createHash } from 'node:crypto';
-import type { Channel } from '../../src/core/schemas.ts';
+import type { Channel, MentionKind } from '../../src/core/schemas.ts';
 import { createRandom } from './random.ts';
-import { ANSWERS, DEMO_COMPANIES, FIRST_NAMES, PROBLEMS, RESOLUTIONS, type DemoCompany } from './scenario.ts';
+import {
+  ANSWERS,
+  COVERAGE,
+  CUSTOMER_REPLIES,
+  DEMO_COMPANIES,
+  FIRST_NAMES,
+  IDEA_ANSWERS,
+  IDEAS,
+  PRAISE,
+  PROBLEMS,
+  QUESTION_ANSWERS,
+  QUESTIONS,
+  RESOLUTIONS,
+  SECOND_ANSWERS,
+  SURNAMES,
+  THANKS_REPLIES,
+  type DemoCompany,
+} from './scenario.ts';
 
-/** One file to write: a path relative to the content folder, front matter and body. */
-export type DemoFile = { path: string; data: Record<string, unknown>; body: string };
+/**
+ * One file to write: a path relative to the content folder, front matter and body. A mention
+ * also says the kind the scenario meant it to be (`meant`, never written: the site reads the
+ * kind from the source and text, and the demo's tests check it reads what was meant).
+ */
+export type DemoFile = { path: string; data: Record<string, unknown>; body: string; meant?: MentionKind };
 
 const HOUR_MS = 3_600_000;
 const DEMO_MONTHS = 18;
@@ -51,6 +74,27 @@ function fill(template: string, name: string): string {
 
 type Item = { id: string; url: string; publishedAt: string };
 type FirstMention = Item & { title: string };
+type PublicSource = DemoCompany['publicSources'][number];
+
+/** Channels whose items are press and blog coverage; customers post everywhere else. */
+const COVERAGE_CHANNELS: ReadonlySet<Channel> = new Set(['news', 'blog']);
+
+/** The mix of what customers post, by kind: mostly problems, some questions, a little praise and a few ideas. */
+const CUSTOMER_KINDS: readonly { kind: Exclude<MentionKind, 'coverage'>; share: number }[] = [
+  { kind: 'problem', share: 0.72 },
+  { kind: 'question', share: 0.14 },
+  { kind: 'praise', share: 0.08 },
+  { kind: 'idea', share: 0.06 },
+];
+
+/** Chance that a customer answers the company's answer to a problem (a follow-up in the same case). */
+const CUSTOMER_REPLY_CHANCE = 0.2;
+/** Chance that the company answers that follow-up; otherwise the customer has the last word. */
+const SECOND_ANSWER_CHANCE = 0.6;
+/** Chance that a customer thanks the company for a fix, in reply to it. */
+const THANKS_CHANCE = 0.25;
+/** Chance that the company thanks a customer for an idea. */
+const IDEA_ANSWER_CHANCE = 0.4;
 
 /** Everything the generator writes for one company. */
 function generateCompany(company: DemoCompany, seed: number, end: Date): DemoFile[] {
@@ -61,77 +105,155 @@ function generateCompany(company: DemoCompany, seed: number, end: Date): DemoFil
   const monthMs = (endMs - startMs) / DEMO_MONTHS;
   let counter = 0;
   const firstMentions: FirstMention[] = [];
+  const customerSources = company.publicSources.filter((s) => !COVERAGE_CHANNELS.has(s.channel));
+  const pressSources = company.publicSources.filter((s) => COVERAGE_CHANNELS.has(s.channel));
+  const fillAll = (template: string, alias: string) => fill(template, alias).replaceAll('{handle}', company.handle);
 
-  const write = (folder: 'mentions' | 'responses', data: Record<string, unknown> & Item, body: string) =>
-    files.push({ path: itemPath(folder, company.slug, data.publishedAt, data.id), data, body });
+  const write = (folder: 'mentions' | 'responses', data: Record<string, unknown> & Item, body: string, meant?: MentionKind) =>
+    files.push({ path: itemPath(folder, company.slug, data.publishedAt, data.id), data, body, ...(meant ? { meant } : {}) });
+  const author = () => `${random.pick(FIRST_NAMES)}${Math.floor(random.next() * 900 + 100)}`;
+  /** A post's URL on a source: the source's folder, then /t/ (a topic) or /p/ (a post) and an id. */
+  const postUrl = (source: PublicSource, id: string, topic = source.threaded === true) => `${source.url.replace(/\/[^/]*$/, '')}/${topic ? 't' : 'p'}/${id}`;
+  const answerItem = (tag: string, n: number, ms: number): Item => ({ id: shortId(company.slug, tag, n), url: `https://${company.domain}/r/${shortId(tag, n)}`, publishedAt: iso(ms) });
+
+  /** One customer post opening a case, and what follows it: others chiming in, answers, replies, a fix. */
+  const playCase = (openedMs: number, kind: Exclude<MentionKind, 'coverage'>, answerChance: number) => {
+    counter += 1;
+    // Questions and ideas are asked where a conversation happens; praise and problems go anywhere.
+    const candidates = kind === 'question' || kind === 'idea' ? customerSources.filter((s) => s.channel !== 'reviews') : customerSources;
+    const source = random.pick(candidates);
+    const alias = random.pick(company.aliases);
+    const who = author();
+    const id = shortId(company.slug, 'mention', counter);
+    const url = postUrl(source, id);
+    const threadId = source.threaded ? `topic-${counter}` : undefined;
+    const first = { id, url, publishedAt: iso(openedMs) };
+    const text = kind === 'problem' ? random.pick(PROBLEMS) : random.pick(kind === 'question' ? QUESTIONS : kind === 'idea' ? IDEAS : PRAISE);
+    if (kind === 'problem') firstMentions.push({ ...first, title: text.title });
+    write('mentions', mentionData(company, source, first, fillAll(text.title, alias), who, threadId, []), fillAll(text.body, alias), kind);
+    if (kind === 'praise') return;
+
+    // Other people chime in on a problem: on a forum in the same topic, elsewhere by linking the first post.
+    if (kind === 'problem' && random.chance(0.35)) {
+      const problem = text as (typeof PROBLEMS)[number];
+      const chimeMs = openedMs + random.logNormal(10, 1) * HOUR_MS;
+      if (chimeMs < endMs) {
+        const sameAuthor = random.chance(0.5);
+        const chime = { id: shortId(company.slug, 'follow-up', counter), url: postUrl(source, shortId('u', counter), false), publishedAt: iso(chimeMs) };
+        const chimeSource = source.threaded ? source : random.pick(customerSources);
+        write(
+          'mentions',
+          mentionData(company, chimeSource, chime, sameAuthor ? `Re: ${fill(problem.title, alias)}` : `Same here: ${fill(problem.title, alias)}`, sameAuthor ? who : `${random.pick(FIRST_NAMES)}${counter % 97}`, chimeSource === source ? threadId : undefined, chimeSource === source && threadId ? [] : [url]),
+          sameAuthor ? fill(problem.followUp, alias) : `Same problem here. ${fill(problem.followUp, alias)}`,
+          'problem',
+        );
+      }
+    }
+
+    if (!random.chance(kind === 'idea' ? IDEA_ANSWER_CHANCE : answerChance)) {
+      // Silence, sometimes with an auto-reply that must not count as an answer.
+      if (company.slug === 'zephyr-telecom' && kind === 'problem' && random.chance(0.3)) {
+        const auto = { id: shortId(company.slug, 'auto', counter), url: `https://social.example/@ZephyrAutoReply/${counter}`, publishedAt: iso(openedMs + 2 * 60_000) };
+        write('responses', responseData(company, company.companySources[0]!, auto, 'Automatic reply', 'ZephyrAutoReply', [url], false), 'Thanks for your message! Our team will get back to you as soon as possible.');
+      }
+      return;
+    }
+    const answerMs = openedMs + Math.max(0.1, random.logNormal(company.medianAnswerHours, 1.1)) * HOUR_MS;
+    if (answerMs > endMs) return;
+    const onForum = source.threaded === true && random.chance(0.6);
+    const answerSource = onForum ? source : random.pick(company.companySources);
+    const incident = kind === 'problem' && answerSource.channel === 'status' ? `incident-${counter}` : undefined;
+    const answer = answerItem('answer', counter, answerMs);
+    const settles = kind === 'question' && random.chance(company.resolveChance);
+    const answerText = kind === 'problem' ? random.pick(ANSWERS) : random.pick(kind === 'question' ? QUESTION_ANSWERS : IDEA_ANSWERS);
+    write(
+      'responses',
+      responseData(company, answerSource, answer, incident ? `Investigating: ${fill(text.title, company.name)}` : `Re: ${fill(text.title, alias)}`, random.pick(company.officialAuthors), onForum ? [] : [url], settles, onForum ? threadId : incident),
+      answerText,
+    );
+    if (kind !== 'problem') return;
+
+    // The conversation goes on: the customer answers the answer, and the company may answer again.
+    let lastAnswer = answer;
+    let lastMs = answerMs;
+    if (random.chance(CUSTOMER_REPLY_CHANCE)) {
+      const replyMs = answerMs + random.logNormal(8, 1) * HOUR_MS;
+      if (replyMs > endMs) return;
+      const reply = { id: shortId(company.slug, 'reply', counter), url: postUrl(source, shortId('c', counter), false), publishedAt: iso(replyMs) };
+      write(
+        'mentions',
+        { ...mentionData(company, source, reply, `Re: ${fill(text.title, alias)}`, who, threadId, []), inReplyTo: [answer.url] },
+        fillAll(random.pick(CUSTOMER_REPLIES), alias),
+        'problem',
+      );
+      if (!random.chance(SECOND_ANSWER_CHANCE)) return; // the customer has the last word: answered, customer replied
+      const secondMs = replyMs + Math.max(0.1, random.logNormal(company.medianAnswerHours, 1)) * HOUR_MS;
+      if (secondMs > endMs) return;
+      lastAnswer = answerItem('second-answer', counter, secondMs);
+      lastMs = secondMs;
+      write(
+        'responses',
+        { ...responseData(company, answerSource, lastAnswer, `Re: ${fill(text.title, alias)}`, random.pick(company.officialAuthors), [], false, onForum ? threadId : incident), inReplyTo: [reply.url] },
+        random.pick(SECOND_ANSWERS),
+      );
+    }
+
+    if (!random.chance(company.resolveChance)) return;
+    const resolveMs = lastMs + random.logNormal(company.medianAnswerHours * 6, 1) * HOUR_MS;
+    if (resolveMs > endMs) return;
+    const resolution = answerItem('resolution', counter, resolveMs);
+    write(
+      'responses',
+      { ...responseData(company, answerSource, resolution, incident ? `Resolved: ${fill(text.title, company.name)}` : `Fixed: ${fill(text.title, alias)}`, random.pick(company.officialAuthors), onForum || incident ? [] : [url], true, onForum ? threadId : incident), ...(lastAnswer === answer ? {} : { inReplyTo: [lastAnswer.url] }) },
+      random.pick(RESOLUTIONS),
+    );
+    if (!random.chance(THANKS_CHANCE)) return;
+    const thanksMs = resolveMs + random.logNormal(4, 1) * HOUR_MS;
+    if (thanksMs > endMs) return;
+    const thanks = { id: shortId(company.slug, 'thanks', counter), url: postUrl(source, shortId('t', counter), false), publishedAt: iso(thanksMs) };
+    write('mentions', { ...mentionData(company, source, thanks, 'All sorted, thanks', who, threadId, []), inReplyTo: [resolution.url] }, fillAll(random.pick(THANKS_REPLIES), alias), 'praise');
+  };
+
+  /** One article about the company on a news or blog search: coverage, which nobody answers. */
+  const playCoverage = (publishedMs: number) => {
+    counter += 1;
+    const source = random.pick(pressSources);
+    const story = random.pick(COVERAGE[source.channel === 'news' ? 'news' : 'blog']);
+    const id = shortId(company.slug, 'coverage', counter);
+    const item = { id, url: postUrl(source, id), publishedAt: iso(publishedMs) };
+    const byline = source.channel === 'news' ? `${random.pick(FIRST_NAMES)} ${random.pick(SURNAMES)}` : author();
+    write('mentions', mentionData(company, source, item, fill(story.title, company.name), byline, undefined, []), fill(story.body, company.name), 'coverage');
+  };
 
   for (let month = 0; month < DEMO_MONTHS; month += 1) {
     const count = Math.round(company.casesPerMonth * (0.6 + 0.8 * random.next()));
     for (let n = 0; n < count; n += 1) {
-      counter += 1;
       const openedMs = startMs + (month + random.next()) * monthMs;
+      const kind = pickKind(random.next());
       if (openedMs > endMs - HOUR_MS) continue;
-      const source = random.pick(company.publicSources);
-      const problem = random.pick(PROBLEMS);
-      const alias = random.pick(company.aliases);
-      const author = `${random.pick(FIRST_NAMES)}${Math.floor(random.next() * 900 + 100)}`;
-      const id = shortId(company.slug, 'mention', counter);
-      const base = source.url.replace(/\/[^/]*$/, '');
-      const url = `${base}/${source.threaded ? 't' : 'p'}/${id}`;
-      const threadId = source.threaded ? `topic-${counter}` : undefined;
-      const first = { id, url, publishedAt: iso(openedMs) };
-      firstMentions.push({ ...first, title: problem.title });
-      write('mentions', mentionData(company, source, first, fill(problem.title, alias), author, threadId, []), fill(problem.body, alias));
-
-      // Other people chime in: on a forum in the same topic, elsewhere by linking the first post.
-      let lastMs = openedMs;
-      if (random.chance(0.35)) {
-        lastMs = openedMs + random.logNormal(10, 1) * HOUR_MS;
-        if (lastMs < endMs) {
-          const sameAuthor = random.chance(0.5);
-          const followUp = { id: shortId(company.slug, 'follow-up', counter), url: `${base}/p/${shortId('u', counter)}`, publishedAt: iso(lastMs) };
-          const followSource = source.threaded ? source : random.pick(company.publicSources);
-          write(
-            'mentions',
-            mentionData(company, followSource, followUp, sameAuthor ? `Re: ${fill(problem.title, alias)}` : `Same here: ${fill(problem.title, alias)}`, sameAuthor ? author : `${random.pick(FIRST_NAMES)}${counter % 97}`, followSource === source ? threadId : undefined, followSource === source && threadId ? [] : [url]),
-            sameAuthor ? fill(problem.followUp, alias) : `Same problem here. ${fill(problem.followUp, alias)}`,
-          );
-        }
-      }
-
-      if (!random.chance(company.answerChance(month))) {
-        // Silence, sometimes with an auto-reply that must not count as an answer.
-        if (company.slug === 'zephyr-telecom' && random.chance(0.3)) {
-          const auto = { id: shortId(company.slug, 'auto', counter), url: `https://social.example/@ZephyrAutoReply/${counter}`, publishedAt: iso(openedMs + 2 * 60_000) };
-          write('responses', responseData(company, company.companySources[0]!, auto, 'Automatic reply', 'ZephyrAutoReply', [url], false), 'Thanks for your message! Our team will get back to you as soon as possible.');
-        }
-        continue;
-      }
-      const answerMs = openedMs + Math.max(0.1, random.logNormal(company.medianAnswerHours, 1.1)) * HOUR_MS;
-      if (answerMs > endMs) continue;
-      const onForum = source.threaded && random.chance(0.6);
-      const answerSource = onForum ? source : random.pick(company.companySources);
-      const incident = answerSource.channel === 'status' ? `incident-${counter}` : undefined;
-      const answer = { id: shortId(company.slug, 'answer', counter), url: `https://${company.domain}/r/${shortId('a', counter)}`, publishedAt: iso(answerMs) };
-      write(
-        'responses',
-        responseData(company, answerSource, answer, incident ? `Investigating: ${fill(problem.title, company.name)}` : `Re: ${fill(problem.title, alias)}`, random.pick(company.officialAuthors), onForum ? [] : [url], false, onForum ? threadId : incident),
-        random.pick(ANSWERS),
-      );
-
-      if (!random.chance(company.resolveChance)) continue;
-      const resolveMs = answerMs + random.logNormal(company.medianAnswerHours * 6, 1) * HOUR_MS;
-      if (resolveMs > endMs) continue;
-      const resolution = { id: shortId(company.slug, 'resolution', counter), url: `https://${company.domain}/r/${shortId('z', counter)}`, publishedAt: iso(resolveMs) };
-      write(
-        'responses',
-        responseData(company, answerSource, resolution, incident ? `Resolved: ${fill(problem.title, company.name)}` : `Fixed: ${fill(problem.title, alias)}`, random.pick(company.officialAuthors), onForum || incident ? [] : [url], true, onForum ? threadId : incident),
-        random.pick(RESOLUTIONS),
-      );
+      playCase(openedMs, kind, company.answerChance(month));
+    }
+    const articles = pressSources.length === 0 ? 0 : Math.round(company.coveragePerMonth * (0.5 + random.next()));
+    for (let n = 0; n < articles; n += 1) {
+      const publishedMs = startMs + (month + random.next()) * monthMs;
+      if (publishedMs <= endMs - HOUR_MS) playCoverage(publishedMs);
     }
   }
+  // The last hours before the end: a customer still inside the response target, not yet
+  // answered, so the demo shows the grace rule (not yet counted as a miss).
+  if (company.freshCase) playCase(endMs - company.freshCase.hoursBeforeEnd * HOUR_MS, company.freshCase.kind, 0);
   files.push(...maintainerOverrides(company, firstMentions));
   return files;
+}
+
+/** The kind of a customer post for a uniform draw in [0, 1). */
+function pickKind(draw: number): Exclude<MentionKind, 'coverage'> {
+  let sum = 0;
+  for (const { kind, share } of CUSTOMER_KINDS) {
+    sum += share;
+    if (draw < sum) return kind;
+  }
+  return 'problem';
 }
 
 function mentionData(

@@ -2,11 +2,14 @@
  * The open-data contract (DESIGN.md): `/data/companies.json`. Extend it, never rename a field:
  * outside tools recompute and reuse these figures.
  */
-import { WINDOW_KEYS, type Grade, type WindowFigures, type WindowKey } from './metrics/index.ts';
+import { WINDOW_KEYS, type Grade, type Scorecard, type WindowFigures, type WindowKey } from './metrics/index.ts';
 import type { Watchblog } from './watchblog.ts';
 
-/** One window's figures as published: every figure with its sample, plus the window's grade letter. */
-export type OpenWindowFigures = Omit<WindowFigures, 'grade'> & { grade: string | null; gradeScore: number | null };
+/**
+ * One window's figures as published: every figure with its sample, plus the window's grade as
+ * three flat fields (`grade` the letter, `gradeScore`, `gradeReason`), as at the top level.
+ */
+export type OpenWindowFigures = Omit<WindowFigures, 'grade'> & { grade: string | null; gradeScore: number | null; gradeReason: Grade['reason'] };
 
 /** One element of `/data/companies.json`. */
 export type OpenCompany = {
@@ -28,7 +31,20 @@ export type OpenCompany = {
 
 function toOpenWindow(figures: WindowFigures): OpenWindowFigures {
   const { grade, ...rest } = figures;
-  return { ...rest, grade: grade.letter, gradeScore: grade.score };
+  return { ...rest, grade: grade.letter, gradeScore: grade.score, gradeReason: grade.reason };
+}
+
+/** The figures of one scorecard as `/data/companies.json` publishes them (without the company's name fields). */
+export function buildOpenScorecard(scorecard: Scorecard): Omit<OpenCompany, 'slug' | 'name' | 'fictional'> {
+  return {
+    grade: scorecard.grade.letter,
+    gradeScore: scorecard.grade.score,
+    gradeReason: scorecard.grade.reason,
+    graded: scorecard.graded,
+    asOf: scorecard.asOf,
+    responseTargetHours: scorecard.responseTargetHours,
+    windows: Object.fromEntries(WINDOW_KEYS.map((key) => [key, toOpenWindow(scorecard.windows[key])])) as Record<WindowKey, OpenWindowFigures>,
+  };
 }
 
 /** The `/data/companies.json` array, one object per company, in the site's order. */
@@ -37,12 +53,6 @@ export function buildCompaniesJson(watchblog: Watchblog): OpenCompany[] {
     slug: company.slug,
     name: company.name,
     fictional: company.fictional,
-    grade: scorecard.grade.letter,
-    gradeScore: scorecard.grade.score,
-    gradeReason: scorecard.grade.reason,
-    graded: scorecard.graded,
-    asOf: scorecard.asOf,
-    responseTargetHours: scorecard.responseTargetHours,
-    windows: Object.fromEntries(WINDOW_KEYS.map((key) => [key, toOpenWindow(scorecard.windows[key])])) as Record<WindowKey, OpenWindowFigures>,
+    ...buildOpenScorecard(scorecard),
   }));
 }

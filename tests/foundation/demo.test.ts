@@ -11,6 +11,7 @@ import { buildWatchblog } from '../../src/core/watchblog.ts';
 import { generateDemo } from '../../scripts/demo/generate.ts';
 import { parseItemFile, serializeItemFile } from '../../src/core/write/front-matter.ts';
 import { DEMO_COMPANIES } from '../../scripts/demo/scenario.ts';
+import { MENTION_KINDS } from '../../src/core/schemas.ts';
 import { DEMO_NOW, PROJECT_ROOT } from '../helpers/build-site.ts';
 
 const END = new Date('2026-11-20T18:00:00Z');
@@ -86,5 +87,55 @@ describe('the demo generator', () => {
     expect(merged?.kase).toMatchObject({ status: 'resolved', outcome: expect.any(String), mentionCount: expect.any(Number) });
     expect(merged!.kase.mentionCount).toBeGreaterThanOrEqual(2);
     expect(merged!.kase.title).toMatch(/merged/);
+  });
+});
+
+describe('the demo’s kinds and conversations', () => {
+  const { watchblog, files } = demoWatchblog();
+  const meant = new Map(generateDemo(2026, END).filter((f) => f.meant).map((f) => [String(f.data.id), f.meant!]));
+  const cases = watchblog.companies.flatMap((c) => c.cases);
+  const mentionEvents = cases.flatMap((kase) => kase.events.flatMap((e) => (e.kind === 'mention' ? [e] : [])));
+
+  it('says what kind every generated mention is meant to be, and writes none of them in front matter', () => {
+    const mentionFiles = files.filter((f) => f.path.startsWith('mentions/'));
+    expect(meant.size).toBe(mentionFiles.length);
+    expect(mentionFiles.filter((f) => 'kind' in f.data)).toEqual([]);
+  });
+
+  it('is read by inferMentionKind as the kind the generator meant, for every mention', () => {
+    const misread = mentionEvents.filter((e) => e.mentionKind !== meant.get(e.item.id)).map((e) => `${e.item.id} ${e.item.title}: meant ${meant.get(e.item.id)}, read ${e.mentionKind}`);
+    expect(misread).toEqual([]);
+    expect(mentionEvents.length).toBe(meant.size);
+  });
+
+  it('has every kind of case at every company, coverage only on news and blog sources', () => {
+    for (const record of watchblog.companies) {
+      const kinds = new Set(record.cases.map((kase) => kase.kind));
+      expect([...kinds].sort(), record.company.slug).toEqual([...MENTION_KINDS].sort());
+    }
+    for (const event of mentionEvents) expect(event.mentionKind === 'coverage', event.item.id).toBe(['news', 'blog'].includes(event.item.channel));
+  });
+
+  it('has a conversation where the customer replies to the answer and the company answers again', () => {
+    const conversation = cases.find((kase) => {
+      const reply = kase.events.findIndex((e) => e.kind === 'mention' && e.followUp && e.item.inReplyTo.length > 0 && e.mentionKind === 'problem');
+      return reply > 0 && kase.events.slice(reply + 1).some((e) => e.kind === 'response' && !e.notCounted);
+    });
+    expect(conversation).toBeDefined();
+  });
+
+  it('has a case where the customer’s reply is the last word: answered, customer replied', () => {
+    const replied = cases.filter((kase) => kase.customerReplied);
+    expect(replied.length).toBeGreaterThan(0);
+    for (const kase of replied) expect(kase.status).toBe('answered');
+  });
+
+  it('shows the grace rule: an unanswered case still inside its response target at the demo’s asOf', () => {
+    expect(watchblog.companies.some((c) => c.scorecard.windows['30d'].awaitingTarget > 0)).toBe(true);
+  });
+
+  it('grades every company over 365 days, and Nimbus’s last 30 days are not enough data', () => {
+    for (const record of watchblog.companies) expect(record.scorecard.grade.letter, record.company.slug).toMatch(/^[A-F]$/);
+    expect(watchblog.companies.find((c) => c.company.slug === 'nimbus-cloud')?.scorecard.windows['30d'].grade.reason).toBe('not-enough-data');
   });
 });

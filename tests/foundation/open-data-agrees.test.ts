@@ -7,6 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/core/content-entries.ts';
 import { buildCompaniesJson, type OpenCompany } from '../../src/core/open-data.ts';
+import { MENTION_KINDS } from '../../src/core/schemas.ts';
 import { buildWatchblog } from '../../src/core/watchblog.ts';
 import { readContentFolder } from '../../scripts/content/read-content.ts';
 import { buildSite, DEMO_NOW, PROJECT_ROOT, type BuildResult } from '../helpers/build-site.ts';
@@ -36,6 +37,19 @@ describe('/data/companies.json of the demo', () => {
     for (const company of published) {
       expect(Object.keys(company.windows).sort()).toEqual(['30d', '365d', '90d', 'all']);
       expect(company.windows.all).toMatchObject({ cases: expect.any(Number), responded: expect.any(Number), open: expect.any(Number) });
+    }
+  });
+
+  it('says whether each company is graded and why not, and counts every window’s cases by kind', () => {
+    for (const company of published) {
+      expect(company).toMatchObject({ graded: true, gradeReason: company.grade === null ? expect.any(String) : null });
+      for (const figures of Object.values(company.windows)) {
+        expect(figures.gradeReason).toBe(figures.grade === null ? 'not-enough-data' : null);
+        expect(Object.keys(figures.casesByKind).sort()).toEqual([...MENTION_KINDS].sort());
+        // Only problems and questions are scored: `cases` counts those.
+        expect(figures.casesByKind.problem + figures.casesByKind.question).toBe(figures.cases);
+      }
+      expect(company.windows.all.casesByKind.coverage).toBeGreaterThan(0);
     }
   });
 

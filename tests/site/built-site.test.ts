@@ -2,16 +2,20 @@
  * The demo watch blog, built for real (`buildSite`), checked file by file: pages for every
  * company and case, figures equal to the open data, feeds, CSV, CSP, no scripts, links.
  */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import Parser from 'rss-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatHours, formatRate } from '../../src/core/format.ts';
 import type { OpenCompany } from '../../src/core/open-data.ts';
 import { parseCsv } from '../../src/core/site/csv.ts';
 import { CASES_CSV_COLUMNS, type OpenCasesDocument } from '../../src/core/site/open-data-cases.ts';
-import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+import { buildSite, PROJECT_ROOT, type BuildResult } from '../helpers/build-site.ts';
 import { listDistFiles, listLinks, readDist, resolveToFile } from './dist-helpers.ts';
 
 const SITE = 'https://watchblog.example';
+/** The demo's merged case: the one case file the demo generator writes for Zephyr. */
+const MERGED_CASE = readdirSync(path.join(PROJECT_ROOT, 'content/cases/zephyr-telecom'))[0]!.replace(/\.md$/, '');
 let build: BuildResult;
 let companies: OpenCompany[];
 let htmlFiles: string[];
@@ -101,7 +105,7 @@ describe('the demo site', () => {
   });
 
   it('renders links out only for http(s) URLs, with rel="nofollow noopener ugc"', () => {
-    const html = readDist(build.outDir, 'cases/zephyr-telecom/fd1d129e79f21fcc/index.html');
+    const html = readDist(build.outDir, `cases/zephyr-telecom/${MERGED_CASE}/index.html`);
     const outLinks = [...html.matchAll(/<a href="(https?:\/\/[^"]+)"([^>]*)>Read the original/g)];
     expect(outLinks.length).toBeGreaterThan(1);
     for (const [, , attrs] of outLinks) expect(attrs).toContain('rel="nofollow noopener ugc"');
@@ -109,7 +113,7 @@ describe('the demo site', () => {
   });
 
   it('marks only case and post content for search, with its filters inside', () => {
-    const kase = readDist(build.outDir, 'cases/zephyr-telecom/fd1d129e79f21fcc/index.html');
+    const kase = readDist(build.outDir, `cases/zephyr-telecom/${MERGED_CASE}/index.html`);
     const body = kase.slice(kase.indexOf('data-pagefind-body'));
     for (const filter of ['company', 'channel', 'status', 'voice']) expect(body).toContain(`data-pagefind-filter="${filter}"`);
     expect(readDist(build.outDir, 'index.html')).not.toContain('data-pagefind-body');
@@ -119,7 +123,7 @@ describe('the demo site', () => {
   it('announces the feeds of a page with <link rel="alternate">', () => {
     expect(readDist(build.outDir, 'index.html')).toContain(`<link rel="alternate" type="application/rss+xml" title="All activity" href="${SITE}/rss.xml">`);
     expect(readDist(build.outDir, 'companies/nimbus-cloud/index.html')).toContain(`href="${SITE}/companies/nimbus-cloud/overdue.xml"`);
-    expect(readDist(build.outDir, 'cases/zephyr-telecom/fd1d129e79f21fcc/index.html')).toContain(`href="${SITE}/cases/zephyr-telecom/fd1d129e79f21fcc/rss.xml"`);
+    expect(readDist(build.outDir, `cases/zephyr-telecom/${MERGED_CASE}/index.html`)).toContain(`href="${SITE}/cases/zephyr-telecom/${MERGED_CASE}/rss.xml"`);
   });
 
   it('sorts the home table without JavaScript, one static page per column', () => {
@@ -186,16 +190,20 @@ describe('the demo open data', () => {
         expect(row.status).toBe(kase.status);
         expect(row.firstResponseHours).toBe(kase.firstResponseHours === null ? '' : String(kase.firstResponseHours));
         expect(row.mentions).toBe(String(kase.mentions));
+        expect([row.kind, row.kindFrom, row.scored, row.customerReplied]).toEqual([kase.kind, kase.kindFrom, String(kase.scored), String(kase.customerReplied)]);
       });
     }
   });
 
   it('publishes every event of every case with its elapsed time', () => {
     const doc = casesOf('zephyr-telecom');
-    const merged = doc.cases.find((c) => c.id === 'fd1d129e79f21fcc');
+    const merged = doc.cases.find((c) => c.id === MERGED_CASE);
     expect(merged?.outcome).toBe('refunded after escalation');
     expect(merged?.events[0]?.elapsedHours).toBe(0);
     expect(merged?.events.some((e) => e.kind === 'response' && e.counted === true)).toBe(true);
+    expect(merged).toMatchObject({ kind: 'problem', kindFrom: 'inferred', scored: true });
+    expect(merged?.events.filter((e) => e.kind === 'mention').every((e) => e.mentionKind !== undefined && typeof e.followUp === 'boolean')).toBe(true);
+    expect(doc.cases.some((c) => c.customerReplied && c.status === 'answered')).toBe(true);
   });
 
   it('serves a badge with an accessible title', () => {

@@ -2,6 +2,7 @@
  * Per-company open data: `/data/<slug>/cases.json` (every case with its events and times)
  * and `/data/<slug>/cases.csv` (one row per case). Pure. Extend these, never rename a field.
  */
+import { asksForAnswer, type MentionKind } from '../schemas.ts';
 import type { Case, NotCountedReason } from '../types.ts';
 import type { CompanyRecord } from '../watchblog.ts';
 import { roundHours } from '../metrics/rounding.ts';
@@ -32,6 +33,10 @@ export type OpenEvent = {
   url: string;
   /** The sanitized Markdown excerpt. */
   excerpt: string;
+  /** Mentions only: its kind (problem, question, idea, praise, coverage): the maintainer's, else read from source and text. */
+  mentionKind?: MentionKind;
+  /** Mentions only: true when published after the company's first counted answer (the conversation going on). */
+  followUp?: boolean;
   /** Responses only: false when the response does not count as the company answering. */
   counted?: boolean;
   /** Responses only: why it does not count, when it does not. */
@@ -44,7 +49,16 @@ export type OpenEvent = {
 export type OpenCase = {
   id: string;
   title: string;
+  /** 'open' (no counted answer), 'answered' or 'resolved'. */
   status: string;
+  /** The case's kind: its case file's, else its opening mention's. */
+  kind: MentionKind;
+  /** Who decided the kind: 'case-override', 'mention' (the opening mention's front matter) or 'inferred'. */
+  kindFrom: Case['kindFrom'];
+  /** True when the kind asks for an answer (problem, question): only these cases are scored. */
+  scored: boolean;
+  /** True when the case is answered and the customer spoke after the company's last counted answer. */
+  customerReplied: boolean;
   outcome: string | null;
   channel: string;
   channels: string[];
@@ -74,6 +88,10 @@ export function buildOpenCase(kase: Case, url: string): OpenCase {
     id: kase.id,
     title: kase.title,
     status: kase.status,
+    kind: kase.kind,
+    kindFrom: kase.kindFrom,
+    scored: asksForAnswer(kase.kind),
+    customerReplied: kase.customerReplied,
     outcome: kase.outcome,
     channel: kase.channel,
     channels: kase.channels,
@@ -99,7 +117,7 @@ export function buildOpenCase(kase: Case, url: string): OpenCase {
         url: event.item.url,
         excerpt: event.item.excerpt,
       };
-      if (event.kind === 'mention') return common;
+      if (event.kind === 'mention') return { ...common, mentionKind: event.mentionKind, followUp: event.followUp === true };
       return {
         ...common,
         counted: event.notCounted === undefined,
@@ -121,7 +139,7 @@ export function buildCasesJson(record: CompanyRecord, asOf: string, caseUrl: (ka
   };
 }
 
-/** The columns of `/data/<slug>/cases.csv`, in order. */
+/** The columns of `/data/<slug>/cases.csv`, in order. New columns are appended, so positional readers keep working. */
 export const CASES_CSV_COLUMNS = [
   'id',
   'title',
@@ -138,9 +156,13 @@ export const CASES_CSV_COLUMNS = [
   'mentions',
   'responses',
   'url',
+  'kind',
+  'kindFrom',
+  'scored',
+  'customerReplied',
 ] as const;
 
-/** One row per case (oldest first) in CASES_CSV_COLUMNS order; channels joined by ';'. */
+/** One row per case (oldest first) in CASES_CSV_COLUMNS order; channels joined by ';', booleans as true/false. */
 export function buildCasesCsv(record: CompanyRecord, caseUrl: (kase: Case) => string): string {
   const rows = record.cases.map((kase): CsvCell[] => {
     const open = buildOpenCase(kase, caseUrl(kase));

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { computeScorecard, type ScorecardPolicy } from '../../../src/core/metrics/index.ts';
+import { buildOpenScorecard } from '../../../src/core/open-data.ts';
 import { makeCase, type CaseFields } from './case-factory.ts';
 
 const METHODOLOGY_PATH = fileURLToPath(new URL('../../../docs/methodology.md', import.meta.url));
@@ -33,9 +34,16 @@ describe('docs/methodology.md worked example', () => {
     expect(Number.isNaN(Date.parse(example.now))).toBe(false);
   });
 
-  it('states figures that the code computes from its cases', () => {
+  it('states figures that the code computes from its cases, in the form companies.json publishes them', () => {
     expect(Object.keys(stated).length).toBeGreaterThan(0);
-    expect(scorecard).toMatchObject(stated);
+    // The grade as companies.json has it (grade, gradeScore, gradeReason), plus the page's ledger and trend.
+    const published = { ...buildOpenScorecard(scorecard), silenceLedger: scorecard.silenceLedger, trend: scorecard.trend };
+    expect(published).toMatchObject(stated);
+  });
+
+  it('describes the grade fields companies.json actually has, not the code’s internal shape', () => {
+    expect(markdown).not.toMatch(/"letter"|grade: \{/);
+    for (const field of ['`grade`', '`gradeScore`', '`gradeReason`', '`graded`', '`casesByKind`']) expect(markdown).toContain(field);
   });
 
   it("agrees with DESIGN.md's open-data example for all time", () => {

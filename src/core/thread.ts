@@ -29,6 +29,9 @@ export type ThreadingPolicy = {
   sources?: readonly { url: string; kind?: MentionKind | undefined }[];
   /** The company's official accounts: a mention that @-mentions one speaks to the company. */
   official?: { authors: readonly string[] };
+  /** The company's name and aliases: a question or praise on social media that names it is about it. */
+  name?: string;
+  aliases?: readonly (string | { text: string })[];
 };
 
 /** Author names that look like automation even when the maintainer did not list them. */
@@ -308,6 +311,7 @@ function readMentionKind(mention: Mention, policy: ThreadingPolicy, repliesToCom
     sourceKind: source?.kind,
     repliesToCompany,
     companyHandles: policy.official?.authors,
+    companyNames: [...(policy.name ? [policy.name] : []), ...(policy.aliases ?? []).map((alias) => (typeof alias === 'string' ? alias : alias.text))],
   });
 }
 

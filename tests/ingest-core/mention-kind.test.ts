@@ -30,6 +30,9 @@ describe('inferMentionKind', () => {
     ['a social post by someone else about their own news is coverage', input('', 'Got a wedding date!', { channel: 'social' }), 'coverage'],
     ['a post that @-mentions the company’s account speaks to it', input('', '@AcmeCares no signal at home since Monday', { channel: 'social', companyHandles: ['AcmeCares'] }), 'problem'],
     ['an @-mention of someone else does not', input('', '@SomeoneElse no signal at home since Monday', { channel: 'social', companyHandles: ['AcmeCares'] }), 'coverage'],
+    ['a third-person question on social media that names the company is a question', input('Does Zephyr offer a discount for students?', '', { channel: 'social', companyNames: ['Zephyr Telecom', 'Zephyr'] }), 'question'],
+    ['praise that names the company is praise', input('Kudos to Zephyr support', 'Sorted in ten minutes.', { channel: 'forum', companyNames: ['Zephyr'] }), 'praise'],
+    ['a crowd question that does not name the company stays coverage', input('Which phone plan is best?', '', { channel: 'social', companyNames: ['Zephyr'] }), 'coverage'],
     ['a lower-case "i" in "i.e." is not the writer speaking', input('Plans compared', 'Prices, i.e. monthly amounts, are listed in the table. Which is best?'), 'coverage'],
   ] as const)('%s', (_title, given, expected) => {
     expect(inferMentionKind(given)).toBe(expected);

@@ -24,7 +24,29 @@ export type MentionKindInput = {
   repliesToCompany?: boolean | undefined;
   /** The company's own handles (official authors): a post that @-mentions one speaks to the company. */
   companyHandles?: readonly string[] | undefined;
+  /**
+   * The company's name and aliases: on social media and forums, a question, idea or praise
+   * that names the company is about it ("Does Zephyr offer a student discount?") even in the
+   * third person.
+   */
+  companyNames?: readonly string[] | undefined;
 };
+
+/** True when the text names the company (any name, case-insensitive, whole words). */
+function namesCompany(text: string, names: readonly string[] | undefined): boolean {
+  if (!names || names.length === 0) return false;
+  const lower = text.toLowerCase();
+  return names.some((name) => {
+    const needle = name.trim().toLowerCase();
+    if (needle === '') return false;
+    for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
+      const before = lower.slice(0, at);
+      const after = lower.slice(at + needle.length);
+      if (!/[\p{L}\p{N}_]$/u.test(before) && !/^[\p{L}\p{N}_]/u.test(after)) return true;
+    }
+    return false;
+  });
+}
 
 /** True when the text @-mentions one of the company's handles ("@ZephyrCares my line is down"). */
 function addressesCompany(text: string, handles: readonly string[] | undefined): boolean {
@@ -76,7 +98,8 @@ function readsAsQuestion(title: string, text: string): boolean {
  * 2. news and blog sources give coverage unless the item replies to the company;
  * 3. a complaint or question counts when the writer speaks for themselves ("I", "my", "me"),
  *    replies to the company or @-mentions one of its accounts, or writes in a support or
- *    reviews channel; on social media and forums complaint words alone are enough;
+ *    reviews channel; on social media and forums complaint words alone are enough, and
+ *    naming the company is enough for a question, an idea or praise;
  * 4. then complaint words → problem, question form (a "?" or an opener such as "how do",
  *    "can I" in the title or first sentence) → question, idea words → idea, praise words → praise;
  * 5. otherwise an item addressed to the company or a support or reviews item is a problem, and anything
@@ -88,7 +111,7 @@ export function inferMentionKind(input: MentionKindInput): MentionKind {
   if (COVERAGE_CHANNELS.has(input.channel) && !input.repliesToCompany) return 'coverage';
   const all = `${input.title}\n${input.text}`;
   const asking = input.repliesToCompany === true || ASKING_CHANNELS.has(input.channel) || addressesCompany(all, input.companyHandles);
-  const personal = asking || speaksForSelf(all);
+  const personal = asking || speaksForSelf(all) || (CONVERSATION_CHANNELS.has(input.channel) && namesCompany(all, input.companyNames));
   // On social media and forums, complaint words make a complaint even in the third person
   // ("Engineer did not turn up. Nobody called."); other text there needs the first person.
   const complains = PROBLEM_WORDS.test(all);

@@ -150,8 +150,8 @@ const itemFields = {
   publishedAt: InstantSchema,
   /** When we first fetched it, UTC. */
   fetchedAt: InstantSchema,
-  /** Set when `publishedAt` is not the feed's: its date was missing, unparseable or in the future, so the fetch time is used. */
-  dateFallback: z.enum(['missing', 'unparseable', 'future']).optional(),
+  /** Set when `publishedAt` is not the feed's: its date was missing, unparseable, in the future or before 1995 ('implausible', e.g. epoch zero), so the fetch time is used. */
+  dateFallback: z.enum(['missing', 'unparseable', 'future', 'implausible']).optional(),
   /** Canonical URLs this item links to (used for threading). */
   links: z.array(z.string()).default([]),
   /** The source's thread this item belongs to (forum topic, incident), if any. */

@@ -3,13 +3,13 @@
  * reason it was skipped. Pure: time comes in as `ctx.now`.
  */
 import type { Source } from '../schemas.ts';
-import { canonicalizeUrl } from './canonical-url.ts';
+import { canonicalizeUrl, dropTrackingParams } from './canonical-url.ts';
 import { classifyItem } from './classify.ts';
 import { resolvePublishedAt } from './dates.ts';
 import { computeItemId } from './identity.ts';
 import { matchesCompany } from './match.ts';
 import { toPlainText } from './plain-text.ts';
-import { extractSafeLinks, htmlToSafeMarkdown } from './sanitize-excerpt.ts';
+import { extractSafeLinks, htmlToSafeMarkdown, plainTextToHtml } from './sanitize-excerpt.ts';
 import type { ItemDraft, RawItem, SkipReason } from './types.ts';
 
 /** Longest title kept, in characters. */
@@ -36,6 +36,8 @@ export type NormalizeContext = {
   now: Date;
   /** Items published before this are skipped ('before-since'). */
   since?: Date;
+  /** The feed's own title: the author of items that name none (after Atom's feed author). */
+  feedTitle?: string;
 };
 
 /** A draft, or why the item was skipped. */
@@ -46,10 +48,16 @@ function absoluteUrl(href: string, base: string): string | undefined {
   if (/[<>"]/.test(href)) return undefined;
   try {
     const url = new URL(href.trim(), base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+    // The link as published, less the tracking parameters canonical URLs drop too.
+    return url.protocol === 'http:' || url.protocol === 'https:' ? dropTrackingParams(url.href) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The first value with more than whitespace in it. */
+function firstNonBlank(...values: (string | undefined)[]): string | undefined {
+  return values.find((value) => value !== undefined && value.trim() !== '');
 }
 
 /** An in-reply-to reference: canonical when it is an http(s) URL, else the trimmed id (e.g. a tag: URI). */
@@ -71,9 +79,12 @@ export function displayAuthor(author: string): string {
 
 /**
  * Turns one parsed item into a draft: link resolved (against xml:base, else the feed
- * URL) and canonicalized; title and author as plain text; date in UTC with a fallback
- * to `now` ('missing', 'unparseable', 'future'); excerpt as sanitized Markdown capped
- * at `source.excerptChars`; links and in-reply-to references canonicalized; kind from
+ * URL) and canonicalized (the stored `url` keeps the link as published, less tracking
+ * parameters); title and author as plain text, the author falling back to
+ * `ctx.feedTitle`; date in UTC with a fallback to `now` ('missing', 'unparseable',
+ * 'future', 'implausible'); excerpt as sanitized Markdown capped at
+ * `source.excerptChars`, from the summary, else the content, else the media
+ * description; links and in-reply-to references canonicalized; kind from
  * the source's voice and the official identities; id from the guid, else the canonical
  * URL. Skips: 'no-link' (no http(s) link), 'excluded' (an exclusion term, public
  * sources only), 'not-about-company' (no alias, unless the source is allAboutCompany
@@ -89,8 +100,10 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): NormalizeRe
     if (!url || !canonicalUrl) return { ok: false, reason: 'no-link', detail: href ? `not an http(s) link: ${href.slice(0, 200)}` : 'the item has no link' };
 
     const title = toPlainText(item.title ?? '', TITLE_MAX_CHARS);
-    const author = displayAuthor(toPlainText(item.author ?? '', AUTHOR_MAX_CHARS));
-    const excerptHtml = item.summary ?? item.content ?? '';
+    const ownAuthor = displayAuthor(toPlainText(item.author ?? '', AUTHOR_MAX_CHARS));
+    const author = ownAuthor || toPlainText(ctx.feedTitle ?? '', AUTHOR_MAX_CHARS);
+    // A video feed (YouTube) often has no summary or content: its media:description is the text.
+    const excerptHtml = firstNonBlank(item.summary, item.content) ?? (item.mediaDescription ? plainTextToHtml(item.mediaDescription) : '');
     const fullHtml = (item.content ?? item.summary ?? '').slice(0, HTML_SCAN_MAX_CHARS);
 
     const needsMatching = !ctx.source.allAboutCompany || ctx.company.exclude.length > 0;
@@ -116,7 +129,8 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): NormalizeRe
     const inReplyTo = [...new Set((item.inReplyTo ?? []).map((ref) => normalizeReference(ref, base)).filter((ref): ref is string => ref !== undefined))];
 
     const draft: ItemDraft = {
-      kind: classifyItem({ voice: ctx.source.voice, author, url: canonicalUrl, official: ctx.company.official }),
+      // Only an author the item (or its Atom feed) names can make it official: a feed title is not a person.
+      kind: classifyItem({ voice: ctx.source.voice, author: ownAuthor, url: canonicalUrl, official: ctx.company.official }),
       id: computeItemId(guid, canonicalUrl),
       company: ctx.company.slug,
       source: ctx.source.url,

@@ -6,6 +6,7 @@
  */
 import Parser from 'rss-parser';
 import { parseJsonFeed } from './json-feed.ts';
+import { toPlainText } from './plain-text.ts';
 import type { FeedError, FeedFormat, ParsedFeed, RawItem } from './types.ts';
 import { prepareXmlText } from './xml-text.ts';
 
@@ -102,6 +103,34 @@ function collectInReplyTo(node: XmlNode, base: string): string[] | undefined {
   return refs.length > 0 ? refs : undefined;
 }
 
+/** The Media RSS nodes of an item: itself, then its media:group and media:content children (groups nest contents). */
+function mediaNodes(raw: XmlNode): XmlNode[] {
+  const groups = asArray(raw['media:group']);
+  return [raw, ...groups, ...asArray(raw['media:content']), ...groups.flatMap((group) => asArray(group['media:content']))];
+}
+
+/** The first non-empty media:<name> text among the item's media nodes, with its type attribute. */
+function firstMediaText(raw: XmlNode, name: string): { text: string; type: string | undefined } | undefined {
+  for (const node of mediaNodes(raw)) {
+    const element = asArray(node[name])[0];
+    const text = textOf(element).trim();
+    if (text !== '') return { text, type: element?.$?.type?.toLowerCase() };
+  }
+  return undefined;
+}
+
+/** media:description as plain text (see RawItem.mediaDescription). */
+function readMediaDescription(raw: XmlNode): string | undefined {
+  const description = firstMediaText(raw, 'media:description');
+  if (!description) return undefined;
+  return description.type === 'html' ? toPlainText(description.text) : description.text.replace(/\r\n?/g, '\n');
+}
+
+/** media:title, the title of last resort (a type="html" title stays markup: titles are reduced to text later). */
+function readMediaTitle(raw: XmlNode): string | undefined {
+  return firstMediaText(raw, 'media:title')?.text;
+}
+
 function compact(item: RawItem): RawItem {
   return Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined && value !== '')) as RawItem;
 }
@@ -122,11 +151,12 @@ function mapAtomEntry(item: ParsedItem, feedBase: string, feedAuthor: string | u
     guid: firstText(raw, 'id'),
     link: alternate?.$?.href?.trim(),
     baseUrl: linkBase,
-    title: firstText(raw, 'title'),
+    title: firstText(raw, 'title') ?? readMediaTitle(raw),
     author: (author ? firstText(author, 'name') ?? firstText(author, 'email') : undefined) ?? firstText(raw, 'dc:creator') ?? feedAuthor,
     date: firstText(raw, 'published', 'issued', 'updated', 'modified', 'created', 'dc:date'),
     summary: htmlOfTextConstruct(summaryNode, item.summary, !atom03),
     content: htmlOfTextConstruct(contentNode, item.content, !atom03),
+    mediaDescription: readMediaDescription(raw),
     categories: asArray(raw.category).map((category) => (category.$?.term ?? textOf(category)).trim()).filter((term) => term !== ''),
     inReplyTo: collectInReplyTo(raw, base),
   });
@@ -145,11 +175,12 @@ function mapRssItem(item: ParsedItem, channelBase: string): RawItem {
     guid: guid ?? raw.$?.['rdf:about'],
     link,
     baseUrl: resolveBase(linkNode, base),
-    title: firstText(raw, 'title', 'dc:title'),
+    title: firstText(raw, 'title', 'dc:title') ?? readMediaTitle(raw),
     author: firstText(raw, 'dc:creator', 'author', 'itunes:author'),
     date: firstText(raw, 'pubDate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:modified', 'a10:updated'),
     summary: typeof item.content === 'string' ? item.content : undefined,
     content: typeof encoded === 'string' ? encoded : undefined,
+    mediaDescription: readMediaDescription(raw),
     categories: asArray(raw.category).map((category) => textOf(category).trim()).filter((term) => term !== ''),
     inReplyTo: collectInReplyTo(raw, base),
   });

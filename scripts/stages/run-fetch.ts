@@ -103,8 +103,10 @@ async function processSource(task: SourceTask, previous: SourceHealth | undefine
     skipped: {},
     line: `${label}: failed (${error.reason}) ${error.message}`,
   });
-  // Validators are only worth sending when the body would be read with the same settings.
-  const known = previous && previous.configDigest === configDigest ? { ...(previous.etag ? { etag: previous.etag } : {}), ...(previous.lastModified ? { lastModified: previous.lastModified } : {}) } : {};
+  // Validators are only worth sending when the body would be read with the same settings,
+  // and once the feed's title is on record (state written before titles were kept reads
+  // each source in full once).
+  const known = previous && previous.configDigest === configDigest && previous.feedTitle !== undefined ? { ...(previous.etag ? { etag: previous.etag } : {}), ...(previous.lastModified ? { lastModified: previous.lastModified } : {}) } : {};
   const location = locateSource(task.source.url, task.company.file);
   const result = await readSource(location, known, download);
   if (result.kind === 'failed') return failed(result.error, result.status);
@@ -113,7 +115,7 @@ async function processSource(task: SourceTask, previous: SourceHealth | undefine
   }
   const bodyDigest = computeDigest(result.bytes);
   const fetched = { kind: 'fetched' as const, ...(location.kind === 'http' ? { status: result.status } : {}), validators: result.validators, bodyDigest, configDigest };
-  if (previous && previous.bodyDigest === bodyDigest && previous.configDigest === configDigest && previous.consecutiveFailures === 0) {
+  if (previous && previous.bodyDigest === bodyDigest && previous.configDigest === configDigest && previous.consecutiveFailures === 0 && previous.feedTitle !== undefined) {
     return {
       task,
       status: 'not-modified',
@@ -128,7 +130,7 @@ async function processSource(task: SourceTask, previous: SourceHealth | undefine
   return {
     task,
     status: 'ok',
-    outcome: { ...fetched, itemsSeen: read.itemsSeen, itemsNew: 0 },
+    outcome: { ...fetched, itemsSeen: read.itemsSeen, itemsNew: 0, feedTitle: read.feedTitle },
     drafts: read.drafts,
     skipped: read.skipped,
     line: `${label}: ok${location.kind === 'http' ? ` ${result.status}` : ''}, ${read.itemsSeen} items`,

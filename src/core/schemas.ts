@@ -70,7 +70,7 @@ export const TimeZoneSchema = z.string().refine(
 export const SourceSchema = z.object({
   /** An http(s) feed URL, or a path to a feed file relative to the company file. */
   url: z.string().min(1, 'expected a feed URL or a file path'),
-  /** Human-readable name for the sources page; defaults to the URL's host or file name. */
+  /** Human-readable name for the sources page; defaults to the feed's own title (as fetch last read it), else the URL's host or file name. */
   name: z.string().optional(),
   /** What kind of place this is; decides how items are labelled and charted. */
   channel: ChannelSchema,

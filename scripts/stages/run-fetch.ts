@@ -59,6 +59,9 @@ export type FetchReport = {
   plan?: WritePlan;
 };
 
+/** Distinct parse warnings printed per source. */
+const WARNINGS_SHOWN = 3;
+
 type SourceTask = { company: CompanyFile; source: Source };
 
 type SourceResult = {
@@ -90,6 +93,14 @@ function buildNormalizeContext(task: SourceTask, feedUrl: string, options: Fetch
   };
   if (options.since) context.since = options.since;
   return context;
+}
+
+/** A source's parse warnings for its progress line: each once, at most WARNINGS_SHOWN of them. */
+function formatWarnings(warnings: readonly string[]): string {
+  const unique = [...new Set(warnings)];
+  if (unique.length === 0) return '';
+  const more = unique.length > WARNINGS_SHOWN ? ` (+${unique.length - WARNINGS_SHOWN} more)` : '';
+  return `; warning: ${unique.slice(0, WARNINGS_SHOWN).join('; ')}${more}`;
 }
 
 async function processSource(task: SourceTask, previous: SourceHealth | undefined, options: FetchOptions, download: DownloadOptions, reader: FeedReader): Promise<SourceResult> {
@@ -133,7 +144,7 @@ async function processSource(task: SourceTask, previous: SourceHealth | undefine
     outcome: { ...fetched, itemsSeen: read.itemsSeen, itemsNew: 0, feedTitle: read.feedTitle },
     drafts: read.drafts,
     skipped: read.skipped,
-    line: `${label}: ok${location.kind === 'http' ? ` ${result.status}` : ''}, ${read.itemsSeen} items`,
+    line: `${label}: ok${location.kind === 'http' ? ` ${result.status}` : ''}, ${read.itemsSeen} items${formatWarnings(read.warnings)}`,
   };
 }
 

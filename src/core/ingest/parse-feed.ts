@@ -8,6 +8,7 @@ import Parser from 'rss-parser';
 import { parseJsonFeed } from './json-feed.ts';
 import { toPlainText } from './plain-text.ts';
 import type { FeedError, FeedFormat, ParsedFeed, RawItem } from './types.ts';
+import { cutAfterLastCompleteItem } from './xml-recovery.ts';
 import { prepareXmlText } from './xml-text.ts';
 
 /** Result of parsing one feed document. */
@@ -282,16 +283,35 @@ function describeXmlError(error: unknown): FeedError {
   return { reason: 'malformed', message: `the XML is not well-formed: ${firstLine}` };
 }
 
-async function parseXmlFeed(text: string, feedUrl: string, format: Exclude<FeedFormat, 'json'>): Promise<ParseResult> {
+/** Runs rss-parser (through SafeParser) over prepared XML; rejects as rss-parser does. */
+async function runSafeParser(xml: string): Promise<{ parser: SafeParser; output: Parser.Output<ParsedItem> }> {
   const parser = new SafeParser({
     defaultRSS: 2.0,
     customFields: { item: [['thr:in-reply-to', 'inReplyTo', { keepArray: true }]] as never },
   });
+  const output = await parser.parseString(xml);
+  return { parser, output };
+}
+
+async function parseXmlFeed(text: string, feedUrl: string, format: Exclude<FeedFormat, 'json'>): Promise<ParseResult> {
+  const xml = prepareXmlText(text);
+  let parser: SafeParser;
   let output: Parser.Output<ParsedItem>;
   try {
-    output = await parser.parseString(prepareXmlText(text));
+    ({ parser, output } = await runSafeParser(xml));
   } catch (error) {
-    return { ok: false, error: describeXmlError(error) };
+    const failure = describeXmlError(error);
+    // Cut off in transfer, or garbage after the last complete item: keep the complete items.
+    const recovered = failure.reason === 'malformed' ? cutAfterLastCompleteItem(xml, format) : undefined;
+    if (!recovered) return { ok: false, error: failure };
+    try {
+      ({ parser, output } = await runSafeParser(recovered.text));
+    } catch {
+      return { ok: false, error: failure };
+    }
+    const [one, many] = format === 'atom' ? ['entry', 'entries'] : ['item', 'items'];
+    const reason = failure.message.replace(/^the XML is not well-formed: /, '');
+    parser.warnings.unshift(`the feed is cut off or has garbage after its last complete ${one} (${reason}): recovered ${recovered.items} complete ${recovered.items === 1 ? one : many}, dropped the rest`);
   }
   const root = parser.rootNode;
   const feedBase = resolveBase(root, feedUrl);
@@ -309,7 +329,10 @@ async function parseXmlFeed(text: string, feedUrl: string, format: Exclude<FeedF
  * Feed text → its title, link, format and raw items, or a typed error: 'not-a-feed'
  * for HTML, empty or unknown documents, 'malformed' for XML or JSON that cannot be
  * parsed. `feedUrl` is the base for relative links. One unreadable item or date
- * degrades that item (see `warnings`), never the whole feed. Pure; never rejects.
+ * degrades that item (see `warnings`), never the whole feed. XML cut off after some
+ * complete items (or with garbage after them) keeps those items, with a warning that
+ * says how many; XML broken before its last complete item is 'malformed'. Pure; never
+ * rejects.
  */
 export async function parseFeed(text: string, feedUrl: string): Promise<ParseResult> {
   try {

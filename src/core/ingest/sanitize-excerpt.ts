@@ -91,16 +91,13 @@ const BLOCK_ELEMENTS = new Set(['p', 'div', 'li', 'ul', 'ol', 'section', 'footer
 /** Text that is no content on its own: whitespace, separators, arrows and ellipses left by removed links. */
 const NO_CONTENT_TEXT = /^[\s|·•,;:.\-–—»«›‹→←…()[\]/\\]*$/;
 
-function textOfHast(node: HastRoot | HastContent): string {
-  if (node.type === 'text') return node.value;
-  if ('children' in node) return node.children.map(textOfHast).join('');
-  return '';
-}
+/** Text kept per element while looking for boilerplate, in characters: every pattern is shorter, and the cap keeps deep trees linear. */
+const BOILERPLATE_TEXT_SCAN_MAX_CHARS = 1_000;
 
-function hasMedia(node: HastRoot | HastContent): boolean {
-  if (node.type === 'element' && ['img', 'picture', 'video', 'audio'].includes(node.tagName)) return true;
-  return 'children' in node && node.children.some(hasMedia);
-}
+/** What dropBoilerplate learned about a subtree: its text (capped; `long` when cut), whether it removed anything, whether media remain. */
+type PruneSummary = { text: string; long: boolean; removed: boolean; media: boolean };
+
+const MEDIA_ELEMENTS = new Set(['img', 'picture', 'video', 'audio']);
 
 function classParts(element: Element): string[] {
   const value: unknown = element.properties.className;
@@ -108,14 +105,20 @@ function classParts(element: Element): string[] {
   return names.flatMap((name) => name.split(/[-_]+/).concat(name));
 }
 
-/** True when this element is, as a whole, boilerplate around the post rather than its text. */
-function isBoilerplateElement(element: Element): boolean {
-  if (element.tagName === 'figcaption') return true;
-  if (classParts(element).some((part) => BOILERPLATE_CLASS_PART.test(part))) return true;
-  const text = textOfHast(element).replace(/\s+/g, ' ').trim();
+/** True when the element's name or class alone marks it as a caption, credit or share block. */
+function isBoilerplateByMarkup(element: Element): boolean {
+  return element.tagName === 'figcaption' || classParts(element).some((part) => BOILERPLATE_CLASS_PART.test(part));
+}
+
+/** True when the element's own (pruned) text marks it as boilerplate. */
+function isBoilerplateByText(element: Element, summary: PruneSummary): boolean {
+  if (summary.long) return false;
+  const text = summary.text.replace(/\s+/g, ' ').trim();
   if (element.tagName === 'a') return text.length <= BOILERPLATE_LINK_MAX_CHARS && BOILERPLATE_LINK_TEXT.test(text);
   if (!BLOCK_ELEMENTS.has(element.tagName)) return false;
-  return BOILERPLATE_BLOCK_TEXT.test(text) || APPEARED_FIRST_ON.test(text) || (text.length <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.test(text));
+  if (BOILERPLATE_BLOCK_TEXT.test(text) || APPEARED_FIRST_ON.test(text) || (text.length <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.test(text))) return true;
+  // A block that held only boilerplate (share links and the "|" between them) goes too.
+  return summary.removed && !summary.media && NO_CONTENT_TEXT.test(summary.text);
 }
 
 /**
@@ -123,26 +126,34 @@ function isBoilerplateElement(element: Element): boolean {
  * "Read more" / "Continue reading" / "View Entire Post ›" links, WordPress's "The post …
  * appeared first on …" footer, share links and buttons. A block left with nothing but
  * separators once they are gone goes too, and so does a rule or break that ends the text.
- * Works on the unsanitized tree (class names are still there). Returns true when
- * something was removed from `node`.
+ * Works on the unsanitized tree (class names are still there), children first, so each
+ * element's text is gathered once (capped at BOILERPLATE_TEXT_SCAN_MAX_CHARS).
  */
-function dropBoilerplate(node: HastRoot | Element): boolean {
-  let removed = false;
+function dropBoilerplate(node: HastRoot | Element): PruneSummary {
+  const summary: PruneSummary = { text: '', long: false, removed: false, media: node.type === 'element' && MEDIA_ELEMENTS.has(node.tagName) };
   const kept: typeof node.children = [];
+  const addText = (text: string, long: boolean) => {
+    summary.long ||= long || summary.text.length + text.length > BOILERPLATE_TEXT_SCAN_MAX_CHARS;
+    if (summary.text.length < BOILERPLATE_TEXT_SCAN_MAX_CHARS) summary.text = (summary.text + text).slice(0, BOILERPLATE_TEXT_SCAN_MAX_CHARS);
+  };
   for (const child of node.children) {
     if (child.type === 'element') {
-      if (isBoilerplateElement(child)) {
-        removed = true;
+      if (isBoilerplateByMarkup(child)) {
+        summary.removed = true;
         continue;
       }
-      if (dropBoilerplate(child) && BLOCK_ELEMENTS.has(child.tagName) && NO_CONTENT_TEXT.test(textOfHast(child)) && !hasMedia(child)) {
-        removed = true;
+      const inner = dropBoilerplate(child);
+      if (isBoilerplateByText(child, inner)) {
+        summary.removed = true;
         continue;
       }
-    }
+      summary.removed ||= inner.removed;
+      summary.media ||= inner.media;
+      addText(inner.text, inner.long);
+    } else if (child.type === 'text') addText(child.value, false);
     kept.push(child as never);
   }
-  if (removed) {
+  if (summary.removed) {
     // "…<hr><p><a>View Entire Post ›</a></p>": the rule before a removed link ends nothing now.
     while (kept.length > 0) {
       const last = kept[kept.length - 1]!;
@@ -152,7 +163,7 @@ function dropBoilerplate(node: HastRoot | Element): boolean {
     }
   }
   node.children = kept as never;
-  return removed;
+  return summary;
 }
 
 /** Canonical URLs of every http(s) link in the sanitized tree, in document order, unique. */

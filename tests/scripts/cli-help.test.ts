@@ -13,7 +13,7 @@ type Result = { code: number; stdout: string; stderr: string };
 /** Runs a script the way its npm script does (tsx), without npm's own start-up. */
 async function runScript(script: string, args: string[]): Promise<Result> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, script), ...args], { cwd: PROJECT_ROOT, timeout: 60_000 });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, script), ...args], { cwd: PROJECT_ROOT, timeout: 150_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failure = error as { code: number; stdout: string; stderr: string };
@@ -26,7 +26,8 @@ const SCRIPTS = Object.entries(JSON.parse(readFileSync(path.join(PROJECT_ROOT, '
   .map(([name, command]) => [name, /\btsx (scripts\/\S+\.ts)/.exec(command)?.[1]] as const)
   .filter((entry): entry is readonly [string, string] => entry[1] !== undefined);
 
-describe('every maintainer command answers --help and rejects unknown options', { timeout: 120_000 }, () => {
+/** Each run starts tsx (seconds on 2 busy cores), so these get a long time limit. */
+describe('every maintainer command answers --help and rejects unknown options', { timeout: 320_000 }, () => {
   it('covers the commands the README lists', () => {
     expect(SCRIPTS.map(([name]) => name).sort()).toEqual(['bench:fetch', 'check:budgets', 'demo', 'fetch', 'fuzz', 'scorecard', 'test:corpora', 'test:hostile']);
   });

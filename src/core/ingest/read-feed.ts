@@ -3,7 +3,7 @@
  * fetch, kept pure (bytes and context in, data out) so it can run in a worker thread.
  */
 import { decodeFeedBytes } from './decode.ts';
-import { normalizeItem, type NormalizeContext } from './normalize.ts';
+import { normalizeItem, TITLE_MAX_CHARS, type NormalizeContext } from './normalize.ts';
 import { parseFeed } from './parse-feed.ts';
 import { toPlainText } from './plain-text.ts';
 import type { FeedError, ItemDraft } from './types.ts';
@@ -15,7 +15,8 @@ export type FeedReadResult =
 
 /**
  * Decodes, parses and normalizes one feed body; items are normalized with the feed's
- * title as `feedTitle` (unless the context has one). Returns the title (plain text, ''
+ * title as `feedTitle` (unless the context has one). Returns the title (plain text, at
+ * most TITLE_MAX_CHARS, ''
  * when the feed has none) and the parser's warnings too. Never throws, never rejects.
  */
 export async function readFeedItems(bytes: Uint8Array, contentType: string | undefined, feedUrl: string, context: NormalizeContext): Promise<FeedReadResult> {
@@ -28,7 +29,7 @@ export async function readFeedItems(bytes: Uint8Array, contentType: string | und
   }
   const drafts: ItemDraft[] = [];
   const skipped: Record<string, number> = {};
-  const feedTitle = toPlainText(parsed.feed.title);
+  const feedTitle = toPlainText(parsed.feed.title, TITLE_MAX_CHARS);
   // Items without an author are credited to the feed: the caller's title wins when it set one.
   const itemContext: NormalizeContext = context.feedTitle === undefined && feedTitle !== '' ? { ...context, feedTitle } : context;
   for (const item of parsed.feed.items) {

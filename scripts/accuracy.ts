@@ -14,13 +14,25 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MENTION_KINDS } from '../src/core/schemas.ts';
+import { defineCli, parseCliArgs } from './cli-args.ts';
 import { evaluateAccuracy, SPLITS, type AccuracyReport, type Split } from './accuracy/evaluate.ts';
 import type { Score } from './accuracy/metrics.ts';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corporaDir = process.env.WATCHBLOG_CORPORA ? path.resolve(process.env.WATCHBLOG_CORPORA) : path.resolve(PROJECT_ROOT, '..', 'shared', 'corpora');
-const args = process.argv.slice(2);
-const asJson = args.includes('--json');
+const CLI = defineCli({
+  command: 'npm run accuracy --',
+  tag: 'accuracy',
+  summary: 'Measures the mention-kind reading and the company matcher on hand-labelled real text (tests/accuracy/): precision and recall per kind, for "asks for an answer", and per company, on the dev and held-out halves.',
+  options: {
+    json: { type: 'boolean', default: false, description: 'print the whole report as JSON' },
+    mistakes: { type: 'boolean', default: false, description: "also list the dev half's misread items (for tuning; never tune on the held-out half)" },
+  },
+  env: { WATCHBLOG_CORPORA: 'the corpora folder (default ../shared/corpora next to the project); absent: the command says "skipped" and exits 0' },
+  exitCodes: { 0: 'measured, or skipped because the corpora are absent; also after --help', 1: 'a label refers to no corpus item', 2: 'bad options' },
+});
+const values = parseCliArgs(CLI);
+const asJson = values.json;
 
 function figure(value: number | null): string {
   return value === null ? '–' : value.toFixed(2);
@@ -43,7 +55,7 @@ function printTables(report: AccuracyReport): void {
   console.log('\n| matcher (normalize keeps the item) | held-out P | R | n | dev P | R | n |\n|---|---|---|---|---|---|---|');
   for (const company of Object.keys(heldout.matcher)) line(company, pick((s) => report.splits[s].matcher[company]!));
   for (const miss of report.unresolved) console.log(`[accuracy] unresolved: ${JSON.stringify(miss.ref)} matches ${miss.matches} items`);
-  if (args.includes('--mistakes')) for (const m of report.mistakes.dev) console.log(`[accuracy] dev: ${m.expected} read as ${m.predicted}: ${m.title} (${m.key})`);
+  if (values.mistakes) for (const m of report.mistakes.dev) console.log(`[accuracy] dev: ${m.expected} read as ${m.predicted}: ${m.title} (${m.key})`);
 }
 
 if (!existsSync(path.join(corporaDir, 'README.md'))) {

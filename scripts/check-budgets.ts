@@ -16,8 +16,8 @@
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { serializeItemFile } from '../src/core/write/front-matter.ts';
+import { defineCli, parseCliArgs } from './cli-args.ts';
 import { generateDemo } from './demo/generate.ts';
 
 const CASE_PAGE_BUDGET_BYTES = 30 * 1024;
@@ -30,7 +30,20 @@ const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 // Builds go under the project: Astro keeps its prerender chunks per build only when outDir is inside the working directory.
 const WORK_ROOT = path.join(PROJECT_ROOT, '.astro', 'budget-builds');
 
-const { values } = parseArgs({ options: { dist: { type: 'string', default: process.env.WATCHBLOG_OUT_DIR || 'dist' }, 'skip-scale': { type: 'boolean', default: false } } });
+const CLI = defineCli({
+  command: 'npm run check:budgets --',
+  tag: 'budgets',
+  summary: 'Checks the budgets of a built site (case page HTML <= 30 KB, CSS <= 12 KB, no JavaScript outside search) and that doubling the demo content at most doubles the build time.',
+  options: {
+    dist: { type: 'string', value: '<dir>', description: 'the built site (default $WATCHBLOG_OUT_DIR, else ./dist)' },
+    'skip-scale': { type: 'boolean', default: false, description: 'skip the two scale builds' },
+  },
+  env: { WATCHBLOG_OUT_DIR: 'the built site when --dist is not given' },
+  exitCodes: { 0: 'every budget is met; also after --help', 1: 'a budget is broken', 2: 'bad options' },
+});
+
+const parsedArgs = parseCliArgs(CLI);
+const values = { ...parsedArgs, dist: parsedArgs.dist ?? (process.env.WATCHBLOG_OUT_DIR || 'dist') };
 const distDir = path.resolve(values.dist);
 
 type Check = { name: string; figure: string; ok: boolean };

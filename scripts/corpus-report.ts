@@ -5,6 +5,7 @@
  * Usage: npm run test:corpora [-- --workers 2] [-- --json out.json]
  */
 import { writeFileSync } from 'node:fs';
+import { defineCli, exitWithUsageError, parseCliArgs } from './cli-args.ts';
 import { CORPORA_DIR, CORPORA_SKIP_MESSAGE, HAS_CORPORA } from '../tests/helpers/corpora.ts';
 import { corpusOf, listFeedFiles, runSweep, type SweepResult } from '../tests/corpora/sweep.ts';
 
@@ -22,18 +23,28 @@ const BASELINE: Readonly<Record<string, string>> = {
   simplepie: '3 / 2 / 0',
 };
 
-function readOption(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? undefined : process.argv[index + 1];
-}
+const CLI = defineCli({
+  command: 'npm run test:corpora --',
+  tag: 'corpora',
+  summary: 'The full corpus sweep: every feed file of the third-party corpora through decode, parse and normalize, each in a child process with a time budget, compared with the rss-parser 3.13.0 baseline.',
+  options: {
+    workers: { type: 'string', default: '2', value: '<n>', description: 'child processes (default 2)' },
+    json: { type: 'string', value: '<file>', description: 'also write every result as JSON to this file' },
+  },
+  env: { WATCHBLOG_CORPORA: 'the corpora folder (default ../shared/corpora); absent means nothing to sweep, exit 0' },
+  exitCodes: { 0: 'no crash, hang or unsafe output (or no corpora); also after --help', 1: 'a crash, hang or unsafe output', 2: 'bad options' },
+});
+
+const values = parseCliArgs(CLI);
 
 async function main(): Promise<void> {
+  const workers = Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1) exitWithUsageError(CLI, `--workers: expected a positive whole number, got "${values.workers}"`);
   if (!HAS_CORPORA) {
     console.log(`[corpora] ${CORPORA_SKIP_MESSAGE}`);
     return;
   }
   const files = listFeedFiles(CORPORA_DIR);
-  const workers = Number(readOption('workers') ?? '2');
   console.log(`[corpora] sweeping ${files.length} files from ${CORPORA_DIR} with ${workers} workers`);
   const started = performance.now();
   const results = await runSweep(files, { workers });
@@ -66,7 +77,7 @@ async function main(): Promise<void> {
   for (const result of results.filter((r: SweepResult) => r.status === 'crash' || r.status === 'hang' || (r.unsafe ?? []).length > 0)) {
     console.log(`[corpora] ${result.status} ${result.file}: ${result.message ?? result.unsafe?.join('; ')}`);
   }
-  const jsonPath = readOption('json');
+  const jsonPath = values.json;
   if (jsonPath) writeFileSync(jsonPath, JSON.stringify(results, null, 1));
   if (total.crashes + total.hangs + total.unsafe > 0) process.exitCode = 1;
 }

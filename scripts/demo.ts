@@ -7,16 +7,27 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { serializeItemFile } from '../src/core/write/front-matter.ts';
+import { defineCli, exitWithUsageError, parseCliArgs } from './cli-args.ts';
 import { generateDemo } from './demo/generate.ts';
 import { DEMO_COMPANIES } from './demo/scenario.ts';
 
-const { values } = parseArgs({
-  options: { seed: { type: 'string', default: '2026' }, end: { type: 'string', default: '2026-11-20T18:00:00Z' } },
+const CLI = defineCli({
+  command: 'npm run demo --',
+  tag: 'demo',
+  summary: "Regenerates the demo watch blog in the content folder, deterministically (same seed and end, same files). Only the demo companies' mentions, responses and cases are replaced.",
+  options: {
+    seed: { type: 'string', default: '2026', value: '<n>', description: 'the random seed (default 2026)' },
+    end: { type: 'string', default: '2026-11-20T18:00:00Z', value: '<time>', description: 'the last moment of the generated history, ISO-8601 (default 2026-11-20T18:00:00Z)' },
+  },
+  env: { WATCHBLOG_CONTENT: 'the content folder (default ./content)' },
+  exitCodes: { 0: 'files written; also after --help', 1: 'a file could not be written', 2: 'bad options' },
 });
+
+const values = parseCliArgs(CLI);
 const end = new Date(values.end);
-if (Number.isNaN(end.getTime())) throw new Error(`--end: expected an ISO date, got "${values.end}"`);
+if (Number.isNaN(end.getTime())) exitWithUsageError(CLI, `--end: expected an ISO date, got "${values.end}"`);
+if (!Number.isInteger(Number(values.seed))) exitWithUsageError(CLI, `--seed: expected a whole number, got "${values.seed}"`);
 const contentDir = path.resolve(process.env.WATCHBLOG_CONTENT || 'content');
 
 for (const { slug } of DEMO_COMPANIES) {

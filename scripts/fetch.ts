@@ -13,7 +13,7 @@
  * configuration, 1 when every source failed or a write failed.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { defineCli, exitWithUsageError, parseCliArgs } from './cli-args.ts';
 import { explainUrl } from './stages/explain-item.ts';
 import { GLOBAL_CONCURRENCY } from './stages/request-limiter.ts';
 import { runFetch } from './stages/run-fetch.ts';
@@ -21,29 +21,36 @@ import { runFetch } from './stages/run-fetch.ts';
 /** The product token of our User-Agent. */
 const USER_AGENT_PRODUCT = 'Watchblog/0.1';
 
+const CLI = defineCli({
+  command: 'npm run fetch --',
+  tag: 'fetch',
+  summary: "Pulls every company's sources into the content folder: new and changed items become Markdown files, and each source's health goes to state/sources.json.",
+  options: {
+    company: { type: 'string', multiple: true, default: [], value: '<slug>', description: 'fetch only this company (default: all)' },
+    'dry-run': { type: 'boolean', default: false, description: 'print the planned writes; write nothing, not even state' },
+    since: { type: 'string', value: '<date>', description: 'skip items published before this date, e.g. 2026-03-01 or 2026-03-01T09:30:00Z' },
+    concurrency: { type: 'string', value: '<n>', description: `sources read and requests in flight at once, 1-256 (default ${GLOBAL_CONCURRENCY})` },
+    content: { type: 'string', value: '<dir>', description: 'the content folder (default $WATCHBLOG_CONTENT, else ./content)' },
+    contact: { type: 'string', value: '<email or url>', description: 'how feed owners can reach you, sent in the User-Agent (default $WATCHBLOG_CONTACT)' },
+    explain: { type: 'string', value: '<item url>', description: 'say why the item at this URL is kept or skipped (the alias and passage that matched, ignore and exclude terms, its date); writes nothing' },
+  },
+  env: {
+    WATCHBLOG_CONTENT: 'the content folder when --content is not given',
+    WATCHBLOG_CONTACT: 'the User-Agent contact when --contact is not given',
+  },
+  exitCodes: {
+    0: 'done (a failing source is reported, not fatal); also after --help',
+    1: 'every source failed, or a write failed',
+    2: 'bad options or bad configuration (company files, state file)',
+  },
+});
+
 function usageError(message: string): never {
-  process.stderr.write(`[fetch] ${message}\nusage: npm run fetch -- [--company <slug>]... [--dry-run] [--since <date>] [--concurrency <n>] [--content <dir>] [--contact <email or url>] [--explain <item url>]\n`);
-  process.exit(2);
+  return exitWithUsageError(CLI, message);
 }
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        company: { type: 'string', multiple: true, default: [] },
-        'dry-run': { type: 'boolean', default: false },
-        since: { type: 'string' },
-        concurrency: { type: 'string' },
-        content: { type: 'string' },
-        contact: { type: 'string' },
-        explain: { type: 'string' },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    usageError(error instanceof Error ? error.message : String(error));
-  }
+  const values = parseCliArgs(CLI);
   const since = values.since === undefined ? undefined : new Date(values.since);
   if (since && Number.isNaN(since.getTime())) usageError(`--since: expected a date such as 2026-03-01 or 2026-03-01T09:30:00Z; got "${values.since}"`);
   const concurrency = values.concurrency === undefined ? GLOBAL_CONCURRENCY : Number(values.concurrency);

@@ -13,7 +13,6 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { CHROMIUM_MISSING } from '../tests/helpers/browser.ts';
 import { buildSite, PROJECT_ROOT } from '../tests/helpers/build-site.ts';
 import { CORPORA_DIR, HAS_CORPORA } from '../tests/helpers/corpora.ts';
@@ -25,6 +24,7 @@ import { BUILTIN_XSS, loadXssPayloads } from '../tests/hardening/hostile-strings
 import { createContentDir, fetchInto, serveHostileFeeds } from '../tests/hardening/hostile-site.ts';
 import { auditBuiltSite, isScriptRelevantViolation, listSiteFiles } from '../tests/hardening/html-audit.ts';
 import { runSigkillScenario } from '../tests/hardening/sigkill.ts';
+import { defineCli, parseCliArgs } from './cli-args.ts';
 
 /** One row of the report; `null` where a figure does not apply. */
 type Row = {
@@ -39,7 +39,25 @@ type Row = {
   note: string;
 };
 
-const { values } = parseArgs({ options: { 'fuzz-runs': { type: 'string' }, kills: { type: 'string' }, seed: { type: 'string' }, json: { type: 'string' }, workers: { type: 'string' } } });
+const CLI = defineCli({
+  command: 'npm run test:hostile --',
+  tag: 'hostile',
+  summary: 'The hardening figures over the full sets: corpus feeds through ingest, XSS payloads through fetch, build and Chromium, fuzzed feeds, server and disk faults, SIGKILL of fetch. Prints one table.',
+  options: {
+    'fuzz-runs': { type: 'string', value: '<n>', description: 'generated feeds for the fuzz step (default 10000)' },
+    kills: { type: 'string', value: '<n>', description: 'SIGKILLs of npm run fetch (default 20)' },
+    seed: { type: 'string', value: '<n>', description: 'the random seed (default: from the clock)' },
+    json: { type: 'string', value: '<file>', description: 'also write the table as JSON to this file' },
+    workers: { type: 'string', value: '<n>', description: 'child processes for the corpus sweep (default 2)' },
+  },
+  env: {
+    HOSTILE_ONLY: 'comma-separated steps to run: corpora,xss,fuzz,faults,sigkill (default: all)',
+    WATCHBLOG_CORPORA: 'the corpora folder (default ../shared/corpora)',
+  },
+  exitCodes: { 0: 'no crash, hang, executed script, unsafe URL, lost file or failed fault; also after --help', 1: 'any of those showed up', 2: 'bad options' },
+});
+
+const values = parseCliArgs(CLI);
 const fuzzRuns = Number(values['fuzz-runs'] ?? 10_000);
 const kills = Number(values.kills ?? 20);
 const seed = values.seed === undefined ? Date.now() % 2 ** 31 : Number(values.seed);

@@ -10,16 +10,27 @@
  * exist, a post naming an unknown case) or contradict the record.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatContentProblem, readContentFiles } from '../src/core/content-entries.ts';
 import { lintContent } from '../src/core/content-lint.ts';
 import { buildCompaniesJson } from '../src/core/open-data.ts';
 import { buildWatchblog } from '../src/core/watchblog.ts';
+import { defineCli, parseCliArgs } from './cli-args.ts';
 import { readContentFolder } from './content/read-content.ts';
 
-const { values } = parseArgs({
-  options: { now: { type: 'string' }, content: { type: 'string' }, check: { type: 'boolean', default: false } },
+const CLI = defineCli({
+  command: 'npm run scorecard --',
+  tag: 'scorecard',
+  summary: "Checks the content folder and prints every company's figures as JSON (the open-data format of /data/companies.json), computed without Astro.",
+  options: {
+    now: { type: 'string', value: '<time>', description: 'the as-of time, ISO-8601, e.g. 2026-11-21T00:00:00Z (default: now)' },
+    content: { type: 'string', value: '<dir>', description: 'the content folder (default $WATCHBLOG_CONTENT, else ./content)' },
+    check: { type: 'boolean', default: false, description: 'only validate the content and print problems and warnings' },
+  },
+  env: { WATCHBLOG_CONTENT: 'the content folder when --content is not given' },
+  exitCodes: { 0: 'the content fits (warnings are printed, not fatal); also after --help', 1: 'a content file does not fit the content model', 2: 'bad options' },
 });
+
+const values = parseCliArgs(CLI);
 const contentDir = path.resolve(values.content ?? (process.env.WATCHBLOG_CONTENT || 'content'));
 const now = values.now ? new Date(values.now) : new Date();
 if (Number.isNaN(now.getTime())) {

@@ -60,6 +60,9 @@ export type FetchReport = {
   plan?: WritePlan;
 };
 
+/** Distinct parse warnings printed per source. */
+const WARNINGS_SHOWN = 3;
+
 type SourceTask = { company: CompanyFile; source: Source };
 
 type SourceResult = {
@@ -93,6 +96,14 @@ function buildNormalizeContext(task: SourceTask, feedUrl: string, options: Fetch
   return context;
 }
 
+/** A source's parse warnings for its progress line: each once, at most WARNINGS_SHOWN of them. */
+function formatWarnings(warnings: readonly string[]): string {
+  const unique = [...new Set(warnings)];
+  if (unique.length === 0) return '';
+  const more = unique.length > WARNINGS_SHOWN ? ` (+${unique.length - WARNINGS_SHOWN} more)` : '';
+  return `; warning: ${unique.slice(0, WARNINGS_SHOWN).join('; ')}${more}`;
+}
+
 async function processSource(task: SourceTask, previous: SourceHealth | undefined, options: FetchOptions, download: DownloadOptions, reader: FeedReader): Promise<SourceResult> {
   const label = `${task.company.slug} ${task.source.url}`;
   const configDigest = computeConfigDigest(task);
@@ -104,8 +115,10 @@ async function processSource(task: SourceTask, previous: SourceHealth | undefine
     skipped: {},
     line: `${label}: failed (${error.reason}) ${error.message}`,
   });
-  // Validators are only worth sending when the body would be read with the same settings.
-  const known = previous && previous.configDigest === configDigest ? { ...(previous.etag ? { etag: previous.etag } : {}), ...(previous.lastModified ? { lastModified: previous.lastModified } : {}) } : {};
+  // Validators are only worth sending when the body would be read with the same settings,
+  // and once the feed's title is on record (state written before titles were kept reads
+  // each source in full once).
+  const known = previous && previous.configDigest === configDigest && previous.feedTitle !== undefined ? { ...(previous.etag ? { etag: previous.etag } : {}), ...(previous.lastModified ? { lastModified: previous.lastModified } : {}) } : {};
   const location = locateSource(task.source.url, task.company.file);
   const result = await readSource(location, known, download);
   if (result.kind === 'failed') return failed(result.error, result.status);
@@ -114,7 +127,7 @@ async function processSource(task: SourceTask, previous: SourceHealth | undefine
   }
   const bodyDigest = computeDigest(result.bytes);
   const fetched = { kind: 'fetched' as const, ...(location.kind === 'http' ? { status: result.status } : {}), validators: result.validators, bodyDigest, configDigest };
-  if (previous && previous.bodyDigest === bodyDigest && previous.configDigest === configDigest && previous.consecutiveFailures === 0) {
+  if (previous && previous.bodyDigest === bodyDigest && previous.configDigest === configDigest && previous.consecutiveFailures === 0 && previous.feedTitle !== undefined) {
     return {
       task,
       status: 'not-modified',
@@ -129,10 +142,10 @@ async function processSource(task: SourceTask, previous: SourceHealth | undefine
   return {
     task,
     status: 'ok',
-    outcome: { ...fetched, itemsSeen: read.itemsSeen, itemsNew: 0 },
+    outcome: { ...fetched, itemsSeen: read.itemsSeen, itemsNew: 0, feedTitle: read.feedTitle },
     drafts: read.drafts,
     skipped: read.skipped,
-    line: `${label}: ok${location.kind === 'http' ? ` ${result.status}` : ''}, ${read.itemsSeen} items`,
+    line: `${label}: ok${location.kind === 'http' ? ` ${result.status}` : ''}, ${read.itemsSeen} items${formatWarnings(read.warnings)}`,
   };
 }
 

@@ -92,7 +92,7 @@ export type Alias = z.infer<typeof AliasSchema>;
 export const SourceSchema = z.object({
   /** An http(s) feed URL, or a path to a feed file relative to the company file. */
   url: z.string().min(1, 'expected a feed URL or a file path'),
-  /** Human-readable name for the sources page; defaults to the URL's host or file name. */
+  /** Human-readable name for the sources page; defaults to the feed's own title (as fetch last read it), else the URL's host or file name. */
   name: z.string().optional(),
   /** What kind of place this is; decides how items are labelled and charted. */
   channel: ChannelSchema,
@@ -190,8 +190,8 @@ const itemFields = {
   publishedAt: InstantSchema,
   /** When we first fetched it, UTC. */
   fetchedAt: InstantSchema,
-  /** Set when `publishedAt` is not the feed's: its date was missing, unparseable or in the future, so the fetch time is used. */
-  dateFallback: z.enum(['missing', 'unparseable', 'future']).optional(),
+  /** Set when `publishedAt` is not the feed's: its date was missing, unparseable, in the future or before 1995 ('implausible', e.g. epoch zero), so the fetch time is used. */
+  dateFallback: z.enum(['missing', 'unparseable', 'future', 'implausible']).optional(),
   /** Canonical URLs this item links to (used for threading). */
   links: z.array(z.string()).default([]),
   /** The source's thread this item belongs to (forum topic, incident), if any. */

@@ -36,7 +36,7 @@ describe('normalizeItem', () => {
         source: 'https://forum.example/c/zephyr.rss',
         channel: 'forum',
         voice: 'public',
-        url: 'https://forum.example/t/1?utm_source=rss#post-3',
+        url: 'https://forum.example/t/1#post-3',
         canonicalUrl: 'https://forum.example/t/1',
         title: 'ZephyrTel & my line',
         author: 'alice',

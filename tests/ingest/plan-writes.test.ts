@@ -194,6 +194,19 @@ describe('planWrites', () => {
     expect(plan.writes).toEqual([]);
   });
 
+  it('replaces a 1970-style date written before implausible dates were caught by the first fetch time, once', () => {
+    const firstFetch = '2026-03-02T08:00:00.000Z';
+    const old = onDisk(draft({ publishedAt: '1970-01-01T00:00:00.000Z', fetchedAt: firstFetch }));
+    const implausible = draft({ publishedAt: NOW.toISOString(), dateFallback: 'implausible' });
+    const plan = planWrites([implausible], existing(old), NOW);
+    expect(plan.writes).toHaveLength(1);
+    expect(plan.writes[0]).toMatchObject({ action: 'update', changedFields: expect.arrayContaining(['publishedAt', 'dateFallback']) });
+    const written = parseItemFile(plan.writes[0]!.text);
+    expect(written.ok && written.file.data).toMatchObject({ publishedAt: firstFetch, dateFallback: 'implausible' });
+    const again = { ...old, data: written.ok ? written.file.data : {} };
+    expect(planWrites([implausible], existing(again), NOW).writes).toEqual([]);
+  });
+
   it('never overwrites a file it could not read', () => {
     const path = buildItemPath('mention', 'acme', '2026-03-01T09:30:00Z', 'a1b2c3d4e5f60718');
     const plan = planWrites([draft()], { items: [], occupiedPaths: new Set([path.ok ? path.path : '']), ledgers: {} }, NOW);

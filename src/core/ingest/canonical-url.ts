@@ -39,6 +39,37 @@ export function isTrackingParam(name: string): boolean {
   return TRACKING_PARAMS.has(lower) || TRACKING_PREFIXES.some((prefix) => lower.startsWith(prefix));
 }
 
+/** True when a `name=value` query pair only tracks the reader. */
+function isTrackingPair(pair: string): boolean {
+  const name = pair.split('=')[0] ?? '';
+  let decoded = name;
+  try {
+    decoded = decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    decoded = name;
+  }
+  return isTrackingParam(decoded);
+}
+
+/**
+ * An absolute URL → the same URL without the tracking parameters canonicalizeUrl drops
+ * (utm_*, fbclid, gclid...): everything else (other parameters and their order and
+ * encoding, the fragment, the case of the path) stays byte for byte. A URL without any
+ * tracking parameter is returned unchanged. For the link as published. Pure; never throws.
+ */
+export function dropTrackingParams(href: string): string {
+  const hashAt = href.indexOf('#');
+  const beforeHash = hashAt === -1 ? href : href.slice(0, hashAt);
+  const fragment = hashAt === -1 ? '' : href.slice(hashAt);
+  const queryAt = beforeHash.indexOf('?');
+  if (queryAt === -1) return href;
+  const pairs = beforeHash.slice(queryAt + 1).split('&');
+  const kept = pairs.filter((pair) => pair === '' || !isTrackingPair(pair));
+  if (kept.length === pairs.length) return href;
+  const query = kept.every((pair) => pair === '') ? '' : `?${kept.join('&')}`;
+  return `${beforeHash.slice(0, queryAt)}${query}${fragment}`;
+}
+
 /** Invisible characters a feed may sprinkle into a URL: controls, zero-width and bidi marks. */
 const URL_NOISE = /[\u0000-\u001f\u007f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
@@ -71,17 +102,7 @@ export function canonicalizeUrl(href: string, base?: string): string | null {
       const kept = url.search
         .slice(1)
         .split('&')
-        .filter((pair) => {
-          if (pair === '') return false;
-          const name = pair.split('=')[0] ?? '';
-          let decoded = name;
-          try {
-            decoded = decodeURIComponent(name.replace(/\+/g, ' '));
-          } catch {
-            decoded = name;
-          }
-          return !isTrackingParam(decoded);
-        });
+        .filter((pair) => pair !== '' && !isTrackingPair(pair));
       url.search = kept.length > 0 ? `?${kept.join('&')}` : '';
     }
     // WHATWG URL already lower-cases the host, punycodes it and drops default ports.

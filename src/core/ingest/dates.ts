@@ -6,6 +6,14 @@
 /** How far ahead of the fetch time a date may be before it counts as wrong, in ms (1 day). */
 export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * The earliest publication time we believe, in ms since the epoch: 1995-01-01T00:00:00Z.
+ * Web feeds began in 1997-99 and the public web in the early 1990s, so an earlier date is
+ * a placeholder (1970-01-01 is epoch zero, a date field that was 0 or empty), not when the
+ * item was written; a case opened on it would look decades old.
+ */
+export const EARLIEST_PLAUSIBLE_MS = Date.UTC(1995, 0, 1);
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** RFC 822/1123 zone names and US zones, as minutes east of UTC. Military letters: only Z is trusted. */
@@ -92,17 +100,19 @@ export function parseFeedDate(text: string): Date | undefined {
 }
 
 /** A publication time in UTC ISO form, and why the fetch time was used instead of the feed's, if it was. */
-export type ResolvedDate = { publishedAt: string; dateFallback?: 'missing' | 'unparseable' | 'future' };
+export type ResolvedDate = { publishedAt: string; dateFallback?: 'missing' | 'unparseable' | 'future' | 'implausible' };
 
 /**
- * The item's publication time: the feed's date when it can be read and is not more
- * than a day (FUTURE_TOLERANCE_MS) after `now`; otherwise `now`, with the reason
- * ('missing', 'unparseable', 'future'). Pure; never throws.
+ * The item's publication time: the feed's date when it can be read, is not more than a
+ * day (FUTURE_TOLERANCE_MS) after `now` and not before 1995 (EARLIEST_PLAUSIBLE_MS);
+ * otherwise `now`, with the reason ('missing', 'unparseable', 'future', 'implausible').
+ * Pure; never throws.
  */
 export function resolvePublishedAt(raw: string | undefined, now: Date): ResolvedDate {
   if (raw === undefined || raw.trim() === '') return { publishedAt: now.toISOString(), dateFallback: 'missing' };
   const date = parseFeedDate(raw);
   if (!date) return { publishedAt: now.toISOString(), dateFallback: 'unparseable' };
   if (date.getTime() - now.getTime() > FUTURE_TOLERANCE_MS) return { publishedAt: now.toISOString(), dateFallback: 'future' };
+  if (date.getTime() < EARLIEST_PLAUSIBLE_MS) return { publishedAt: now.toISOString(), dateFallback: 'implausible' };
   return { publishedAt: date.toISOString() };
 }

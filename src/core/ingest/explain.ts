@@ -7,7 +7,7 @@ import { resolvePublishedAt } from './dates.ts';
 import type { AliasCheck } from './match.ts';
 import { buildMatchRules, matchItem, normalizeItem, TITLE_MAX_CHARS, type MatchField, type NormalizeContext } from './normalize.ts';
 import { toPlainText } from './plain-text.ts';
-import type { ItemKind, RawItem, SkipReason } from './types.ts';
+import type { ItemDraft, ItemKind, RawItem, SkipReason } from './types.ts';
 
 /** How matching went for one item, or why it was not needed. */
 export type MatchExplanation =
@@ -48,7 +48,7 @@ export type ItemExplanation = {
   /** Plain-text title. */
   title: string;
   /** The date as published, the UTC instant used, the fallback taken, and the --since cut-off. */
-  date: { raw?: string; publishedAt: string; dateFallback?: 'missing' | 'unparseable' | 'future'; since?: string };
+  date: { raw?: string; publishedAt: string; dateFallback?: ItemDraft['dateFallback']; since?: string };
   /** Kept (as a mention or a response), or skipped with the reason fetch counts. */
   outcome: { kept: true; kind: ItemKind } | { kept: false; reason: SkipReason; detail?: string };
   /** The matching trace. */

@@ -3,14 +3,14 @@
  * reason it was skipped. Pure: time comes in as `ctx.now`.
  */
 import type { Company, Source } from '../schemas.ts';
-import { canonicalizeUrl } from './canonical-url.ts';
+import { canonicalizeUrl, dropTrackingParams } from './canonical-url.ts';
 import { classifyItem } from './classify.ts';
 import { resolvePublishedAt } from './dates.ts';
 import { computeItemId } from './identity.ts';
 import { matchCompany, type AliasRule, type CompanyMatch, type MatchRules } from './match.ts';
 import { toPlainText } from './plain-text.ts';
+import { extractSafeLinks, htmlToSafeMarkdown, plainTextToHtml } from './sanitize-excerpt.ts';
 import { deriveThreadId } from './thread-id.ts';
-import { extractSafeLinks, htmlToSafeMarkdown } from './sanitize-excerpt.ts';
 import type { ItemDraft, RawItem, SkipReason } from './types.ts';
 
 /** Longest title kept, in characters. */
@@ -47,6 +47,8 @@ export type NormalizeContext = {
   now: Date;
   /** Items published before this are skipped ('before-since'). */
   since?: Date;
+  /** The feed's own title: the author of items that name none (after Atom's feed author). */
+  feedTitle?: string;
 };
 
 /** The company slice of a NormalizeContext, taken from a validated company file. Pure. */
@@ -65,10 +67,16 @@ function absoluteUrl(href: string, base: string): string | undefined {
   if (/[<>"]/.test(href)) return undefined;
   try {
     const url = new URL(href.trim(), base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+    // The link as published, less the tracking parameters canonical URLs drop too.
+    return url.protocol === 'http:' || url.protocol === 'https:' ? dropTrackingParams(url.href) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The first value with more than whitespace in it. */
+function firstNonBlank(...values: (string | undefined)[]): string | undefined {
+  return values.find((value) => value !== undefined && value.trim() !== '');
 }
 
 /** An in-reply-to reference: canonical when it is an http(s) URL, else the trimmed id (e.g. a tag: URI). */
@@ -94,9 +102,14 @@ export function displayAuthor(author: string): string {
   return match ? match[1]!.trim() : author;
 }
 
-/** The HTML the excerpt is built from (summary/description, else content), cut to a generous head: a full-text article can be 100 KB for a 600-character excerpt. */
+/**
+ * The HTML the excerpt is built from (summary/description, else content; a video feed such as
+ * YouTube's often has neither, and then its media:description is the text), cut to a generous
+ * head: a full-text article can be 100 KB for a 600-character excerpt.
+ */
 function excerptSourceHtml(item: RawItem, excerptChars: number): string {
-  return (item.summary ?? item.content ?? '').slice(0, Math.max(EXCERPT_HTML_MIN_CHARS, excerptChars * EXCERPT_HTML_PER_CHAR));
+  const html = firstNonBlank(item.summary, item.content) ?? (item.mediaDescription ? plainTextToHtml(item.mediaDescription) : '');
+  return html.slice(0, Math.max(EXCERPT_HTML_MIN_CHARS, excerptChars * EXCERPT_HTML_PER_CHAR));
 }
 
 /**
@@ -148,9 +161,12 @@ export function matchItem(item: RawItem, ctx: Pick<NormalizeContext, 'company' |
 
 /**
  * Turns one parsed item into a draft: link resolved (against xml:base, else the feed
- * URL) and canonicalized; title and author as plain text; date in UTC with a fallback
- * to `now` ('missing', 'unparseable', 'future'); excerpt as sanitized Markdown capped
- * at `source.excerptChars`; links and in-reply-to references canonicalized; kind from
+ * URL) and canonicalized (the stored `url` keeps the link as published, less tracking
+ * parameters); title and author as plain text, the author falling back to
+ * `ctx.feedTitle`; date in UTC with a fallback to `now` ('missing', 'unparseable',
+ * 'future', 'implausible'); excerpt as sanitized Markdown capped at
+ * `source.excerptChars`, from the summary, else the content, else the media
+ * description; links and in-reply-to references canonicalized; kind from
  * the source's voice and the official identities; id from the guid, else the canonical
  * URL; `matchedTerm` and `matchedPassage` from the first alias that counted. Matching
  * (public sources only) reads what a reader sees (buildMatchFields). Skips: 'no-link'
@@ -168,7 +184,8 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): NormalizeRe
     if (!url || !canonicalUrl) return { ok: false, reason: 'no-link', detail: href ? `not an http(s) link: ${href.slice(0, 200)}` : 'the item has no link' };
 
     const title = toPlainText(item.title ?? '', TITLE_MAX_CHARS);
-    const author = displayAuthor(toPlainText(item.author ?? '', AUTHOR_MAX_CHARS));
+    const ownAuthor = displayAuthor(toPlainText(item.author ?? '', AUTHOR_MAX_CHARS));
+    const author = ownAuthor || toPlainText(ctx.feedTitle ?? '', AUTHOR_MAX_CHARS);
     const fullHtml = (item.content ?? item.summary ?? '').slice(0, HTML_SCAN_MAX_CHARS);
 
     const matched = matchItem(item, ctx)?.match;
@@ -188,7 +205,8 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): NormalizeRe
     const inReplyTo = [...new Set((item.inReplyTo ?? []).map((ref) => normalizeReference(ref, base)).filter((ref): ref is string => ref !== undefined))];
 
     const draft: ItemDraft = {
-      kind: classifyItem({ voice: ctx.source.voice, author, url: canonicalUrl, official: ctx.company.official }),
+      // Only an author the item (or its Atom feed) names can make it official: a feed title is not a person.
+      kind: classifyItem({ voice: ctx.source.voice, author: ownAuthor, url: canonicalUrl, official: ctx.company.official }),
       id: computeItemId(guid, canonicalUrl),
       company: ctx.company.slug,
       source: ctx.source.url,

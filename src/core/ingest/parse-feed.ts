@@ -6,7 +6,9 @@
  */
 import Parser from 'rss-parser';
 import { parseJsonFeed } from './json-feed.ts';
+import { toPlainText } from './plain-text.ts';
 import type { FeedError, FeedFormat, ParsedFeed, RawItem } from './types.ts';
+import { cutAfterLastCompleteItem } from './xml-recovery.ts';
 import { prepareXmlText } from './xml-text.ts';
 
 /** Result of parsing one feed document. */
@@ -103,6 +105,34 @@ function collectInReplyTo(node: XmlNode, base: string): string[] | undefined {
   return refs.length > 0 ? refs : undefined;
 }
 
+/** The Media RSS nodes of an item: itself, then its media:group and media:content children (groups nest contents). */
+function mediaNodes(raw: XmlNode): XmlNode[] {
+  const groups = asArray(raw['media:group']);
+  return [raw, ...groups, ...asArray(raw['media:content']), ...groups.flatMap((group) => asArray(group['media:content']))];
+}
+
+/** The first non-empty media:<name> text among the item's media nodes, with its type attribute. */
+function firstMediaText(raw: XmlNode, name: string): { text: string; type: string | undefined } | undefined {
+  for (const node of mediaNodes(raw)) {
+    const element = asArray(node[name])[0];
+    const text = textOf(element).trim();
+    if (text !== '') return { text, type: element?.$?.type?.toLowerCase() };
+  }
+  return undefined;
+}
+
+/** media:description as plain text (see RawItem.mediaDescription). */
+function readMediaDescription(raw: XmlNode): string | undefined {
+  const description = firstMediaText(raw, 'media:description');
+  if (!description) return undefined;
+  return description.type === 'html' ? toPlainText(description.text) : description.text.replace(/\r\n?/g, '\n');
+}
+
+/** media:title, the title of last resort (a type="html" title stays markup: titles are reduced to text later). */
+function readMediaTitle(raw: XmlNode): string | undefined {
+  return firstMediaText(raw, 'media:title')?.text;
+}
+
 function compact(item: RawItem): RawItem {
   return Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined && value !== '')) as RawItem;
 }
@@ -123,11 +153,12 @@ function mapAtomEntry(item: ParsedItem, feedBase: string, feedAuthor: string | u
     guid: firstText(raw, 'id'),
     link: alternate?.$?.href?.trim(),
     baseUrl: linkBase,
-    title: firstText(raw, 'title'),
+    title: firstText(raw, 'title') ?? readMediaTitle(raw),
     author: (author ? firstText(author, 'name') ?? firstText(author, 'email') : undefined) ?? firstText(raw, 'dc:creator') ?? feedAuthor,
     date: firstText(raw, 'published', 'issued', 'updated', 'modified', 'created', 'dc:date'),
     summary: htmlOfTextConstruct(summaryNode, item.summary, !atom03),
     content: htmlOfTextConstruct(contentNode, item.content, !atom03),
+    mediaDescription: readMediaDescription(raw),
     categories: asArray(raw.category).map((category) => (category.$?.term ?? textOf(category)).trim()).filter((term) => term !== ''),
     inReplyTo: collectInReplyTo(raw, base),
   });
@@ -146,11 +177,12 @@ function mapRssItem(item: ParsedItem, channelBase: string): RawItem {
     guid: guid ?? raw.$?.['rdf:about'],
     link,
     baseUrl: resolveBase(linkNode, base),
-    title: firstText(raw, 'title', 'dc:title'),
+    title: firstText(raw, 'title', 'dc:title') ?? readMediaTitle(raw),
     author: firstText(raw, 'dc:creator', 'author', 'itunes:author'),
     date: firstText(raw, 'pubDate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:modified', 'a10:updated'),
     summary: typeof item.content === 'string' ? item.content : undefined,
     content: typeof encoded === 'string' ? encoded : undefined,
+    mediaDescription: readMediaDescription(raw),
     categories: asArray(raw.category).map((category) => textOf(category).trim()).filter((term) => term !== ''),
     inReplyTo: collectInReplyTo(raw, base),
   });
@@ -252,16 +284,35 @@ function describeXmlError(error: unknown): FeedError {
   return { reason: 'malformed', message: `the XML is not well-formed: ${firstLine}` };
 }
 
-async function parseXmlFeed(text: string, feedUrl: string, format: Exclude<FeedFormat, 'json'>): Promise<ParseResult> {
+/** Runs rss-parser (through SafeParser) over prepared XML; rejects as rss-parser does. */
+async function runSafeParser(xml: string): Promise<{ parser: SafeParser; output: Parser.Output<ParsedItem> }> {
   const parser = new SafeParser({
     defaultRSS: 2.0,
     customFields: { item: [['thr:in-reply-to', 'inReplyTo', { keepArray: true }]] as never },
   });
+  const output = await parser.parseString(xml);
+  return { parser, output };
+}
+
+async function parseXmlFeed(text: string, feedUrl: string, format: Exclude<FeedFormat, 'json'>): Promise<ParseResult> {
+  const xml = prepareXmlText(text);
+  let parser: SafeParser;
   let output: Parser.Output<ParsedItem>;
   try {
-    output = await parser.parseString(prepareXmlText(text));
+    ({ parser, output } = await runSafeParser(xml));
   } catch (error) {
-    return { ok: false, error: describeXmlError(error) };
+    const failure = describeXmlError(error);
+    // Cut off in transfer, or garbage after the last complete item: keep the complete items.
+    const recovered = failure.reason === 'malformed' ? cutAfterLastCompleteItem(xml, format) : undefined;
+    if (!recovered) return { ok: false, error: failure };
+    try {
+      ({ parser, output } = await runSafeParser(recovered.text));
+    } catch {
+      return { ok: false, error: failure };
+    }
+    const [one, many] = format === 'atom' ? ['entry', 'entries'] : ['item', 'items'];
+    const reason = failure.message.replace(/^the XML is not well-formed: /, '');
+    parser.warnings.unshift(`the feed is cut off or has garbage after its last complete ${one} (${reason}): recovered ${recovered.items} complete ${recovered.items === 1 ? one : many}, dropped the rest`);
   }
   const root = parser.rootNode;
   const feedBase = resolveBase(root, feedUrl);
@@ -279,7 +330,10 @@ async function parseXmlFeed(text: string, feedUrl: string, format: Exclude<FeedF
  * Feed text → its title, link, format and raw items, or a typed error: 'not-a-feed'
  * for HTML, empty or unknown documents, 'malformed' for XML or JSON that cannot be
  * parsed. `feedUrl` is the base for relative links. One unreadable item or date
- * degrades that item (see `warnings`), never the whole feed. Pure; never rejects.
+ * degrades that item (see `warnings`), never the whole feed. XML cut off after some
+ * complete items (or with garbage after them) keeps those items, with a warning that
+ * says how many; XML broken before its last complete item is 'malformed'. Pure; never
+ * rejects.
  */
 export async function parseFeed(text: string, feedUrl: string): Promise<ParseResult> {
   try {

@@ -3,16 +3,22 @@
  * fetch, kept pure (bytes and context in, data out) so it can run in a worker thread.
  */
 import { decodeFeedBytes } from './decode.ts';
-import { normalizeItem, type NormalizeContext } from './normalize.ts';
+import { normalizeItem, TITLE_MAX_CHARS, type NormalizeContext } from './normalize.ts';
 import { parseFeed } from './parse-feed.ts';
+import { toPlainText } from './plain-text.ts';
 import type { FeedError, ItemDraft } from './types.ts';
 
 /** A feed's drafts and skip counts, or the typed reason the whole body could not be read. */
 export type FeedReadResult =
-  | { ok: true; drafts: ItemDraft[]; skipped: Record<string, number>; itemsSeen: number }
+  | { ok: true; drafts: ItemDraft[]; skipped: Record<string, number>; itemsSeen: number; feedTitle: string; warnings: string[] }
   | { ok: false; error: FeedError };
 
-/** Decodes, parses and normalizes one feed body. Never throws, never rejects. */
+/**
+ * Decodes, parses and normalizes one feed body; items are normalized with the feed's
+ * title as `feedTitle` (unless the context has one). Returns the title (plain text, at
+ * most TITLE_MAX_CHARS, ''
+ * when the feed has none) and the parser's warnings too. Never throws, never rejects.
+ */
 export async function readFeedItems(bytes: Uint8Array, contentType: string | undefined, feedUrl: string, context: NormalizeContext): Promise<FeedReadResult> {
   const decoded = decodeFeedBytes(bytes, contentType);
   if (!decoded.ok) return { ok: false, error: decoded.error };
@@ -23,10 +29,13 @@ export async function readFeedItems(bytes: Uint8Array, contentType: string | und
   }
   const drafts: ItemDraft[] = [];
   const skipped: Record<string, number> = {};
+  const feedTitle = toPlainText(parsed.feed.title, TITLE_MAX_CHARS);
+  // Items without an author are credited to the feed: the caller's title wins when it set one.
+  const itemContext: NormalizeContext = context.feedTitle === undefined && feedTitle !== '' ? { ...context, feedTitle } : context;
   for (const item of parsed.feed.items) {
-    const normalized = normalizeItem(item, context);
+    const normalized = normalizeItem(item, itemContext);
     if (normalized.ok) drafts.push(normalized.draft);
     else skipped[normalized.reason] = (skipped[normalized.reason] ?? 0) + 1;
   }
-  return { ok: true, drafts, skipped, itemsSeen: parsed.feed.items.length };
+  return { ok: true, drafts, skipped, itemsSeen: parsed.feed.items.length, feedTitle, warnings: parsed.feed.warnings };
 }

@@ -68,6 +68,104 @@ function resolveUrls(node: HastRoot | HastContent, base: string | undefined): vo
   if ('children' in node) for (const child of node.children) resolveUrls(child, base);
 }
 
+/**
+ * Link texts that only lead elsewhere or share the post: "View Entire Post ›", "Read more",
+ * "Continue reading…" (with or without the title after it), "Share on Twitter", "Tweet".
+ */
+const BOILERPLATE_LINK_TEXT =
+  /^(?:view (?:the )?(?:entire|full) (?:post|story|article)|read (?:the )?(?:more|full (?:post|story|article)|the rest)|continue reading|keep reading|(?:share|post) (?:on|to|via|with) \S+(?: \S+)?|share(?: this(?: (?:post|article|story))?)?|tweet(?: this)?|pin it)\b/i;
+/** Longest link text taken for a "Read more"-style link, in characters: a longer one is a real sentence. */
+const BOILERPLATE_LINK_MAX_CHARS = 120;
+/** A whole block that is such a line: "Continue reading…", "Read more »" without a link. */
+const BOILERPLATE_BLOCK_TEXT = /^(?:view (?:the )?entire post|read more|continue reading|keep reading)\W*$/i;
+/** WordPress's footer: "The post <title> appeared first on <site>." */
+const APPEARED_FIRST_ON = /^the post .+ appeared first on .+$/is;
+/** An image credit line: "Photo: Getty Images", "Image credit: …", "Photo by X on Unsplash", "(Photo by …)". */
+const CREDIT_LINE = /^[([]?(?:(?:photo|image|picture|illustration|graphic|video|header image|top image|featured image|cover image)s?(?: credits?)?\s*(?::|by\b|via\b|courtesy\b|©)|credits?\s*:|©\s*\S)/i;
+/** Longest text taken for a credit line, in characters. */
+const CREDIT_LINE_MAX_CHARS = 200;
+/** Class names (one part of a hyphenated/underscored name) that mark captions, credits and share buttons. */
+const BOILERPLATE_CLASS_PART = /^(?:caption|captions|figcaption|credit|credits|share|sharing|sharedaddy|sharethis|social|addtoany|jp-relatedposts)$/i;
+/** Blocks that may be dropped whole when they are boilerplate, or when only boilerplate was in them. */
+const BLOCK_ELEMENTS = new Set(['p', 'div', 'li', 'ul', 'ol', 'section', 'footer', 'aside', 'small', 'span', 'em', 'i', 'strong', 'b', 'figure', 'blockquote', 'nav']);
+/** Text that is no content on its own: whitespace, separators, arrows and ellipses left by removed links. */
+const NO_CONTENT_TEXT = /^[\s|·•,;:.\-–—»«›‹→←…()[\]/\\]*$/;
+
+/** Text kept per element while looking for boilerplate, in characters: every pattern is shorter, and the cap keeps deep trees linear. */
+const BOILERPLATE_TEXT_SCAN_MAX_CHARS = 1_000;
+
+/** What dropBoilerplate learned about a subtree: its text (capped; `long` when cut), whether it removed anything, whether media remain. */
+type PruneSummary = { text: string; long: boolean; removed: boolean; media: boolean };
+
+const MEDIA_ELEMENTS = new Set(['img', 'picture', 'video', 'audio']);
+
+function classParts(element: Element): string[] {
+  const value: unknown = element.properties.className;
+  const names = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
+  return names.flatMap((name) => name.split(/[-_]+/).concat(name));
+}
+
+/** True when the element's name or class alone marks it as a caption, credit or share block. */
+function isBoilerplateByMarkup(element: Element): boolean {
+  return element.tagName === 'figcaption' || classParts(element).some((part) => BOILERPLATE_CLASS_PART.test(part));
+}
+
+/** True when the element's own (pruned) text marks it as boilerplate. */
+function isBoilerplateByText(element: Element, summary: PruneSummary): boolean {
+  if (summary.long) return false;
+  const text = summary.text.replace(/\s+/g, ' ').trim();
+  if (element.tagName === 'a') return text.length <= BOILERPLATE_LINK_MAX_CHARS && BOILERPLATE_LINK_TEXT.test(text);
+  if (!BLOCK_ELEMENTS.has(element.tagName)) return false;
+  if (BOILERPLATE_BLOCK_TEXT.test(text) || APPEARED_FIRST_ON.test(text) || (text.length <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.test(text))) return true;
+  // A block that held only boilerplate (share links and the "|" between them) goes too.
+  return summary.removed && !summary.media && NO_CONTENT_TEXT.test(summary.text);
+}
+
+/**
+ * Removes what surrounds a post rather than being it: figure captions and credit lines,
+ * "Read more" / "Continue reading" / "View Entire Post ›" links, WordPress's "The post …
+ * appeared first on …" footer, share links and buttons. A block left with nothing but
+ * separators once they are gone goes too, and so does a rule or break that ends the text.
+ * Works on the unsanitized tree (class names are still there), children first, so each
+ * element's text is gathered once (capped at BOILERPLATE_TEXT_SCAN_MAX_CHARS).
+ */
+function dropBoilerplate(node: HastRoot | Element): PruneSummary {
+  const summary: PruneSummary = { text: '', long: false, removed: false, media: node.type === 'element' && MEDIA_ELEMENTS.has(node.tagName) };
+  const kept: typeof node.children = [];
+  const addText = (text: string, long: boolean) => {
+    summary.long ||= long || summary.text.length + text.length > BOILERPLATE_TEXT_SCAN_MAX_CHARS;
+    if (summary.text.length < BOILERPLATE_TEXT_SCAN_MAX_CHARS) summary.text = (summary.text + text).slice(0, BOILERPLATE_TEXT_SCAN_MAX_CHARS);
+  };
+  for (const child of node.children) {
+    if (child.type === 'element') {
+      if (isBoilerplateByMarkup(child)) {
+        summary.removed = true;
+        continue;
+      }
+      const inner = dropBoilerplate(child);
+      if (isBoilerplateByText(child, inner)) {
+        summary.removed = true;
+        continue;
+      }
+      summary.removed ||= inner.removed;
+      summary.media ||= inner.media;
+      addText(inner.text, inner.long);
+    } else if (child.type === 'text') addText(child.value, false);
+    kept.push(child as never);
+  }
+  if (summary.removed) {
+    // "…<hr><p><a>View Entire Post ›</a></p>": the rule before a removed link ends nothing now.
+    while (kept.length > 0) {
+      const last = kept[kept.length - 1]!;
+      const isTrailingNoise = (last.type === 'text' && NO_CONTENT_TEXT.test(last.value)) || (last.type === 'element' && (last.tagName === 'hr' || last.tagName === 'br'));
+      if (!isTrailingNoise) break;
+      kept.pop();
+    }
+  }
+  node.children = kept as never;
+  return summary;
+}
+
 /** Canonical URLs of every http(s) link in the sanitized tree, in document order, unique. */
 function collectLinks(node: HastRoot | HastContent, out: Set<string>): void {
   if (node.type === 'element' && node.tagName === 'a' && typeof node.properties.href === 'string') {
@@ -110,7 +208,9 @@ function stringify(tree: MdastRoot): string {
 
 /**
  * Untrusted feed HTML → Markdown that is safe to store and render, at most `maxChars`
- * characters, cut on a word boundary with "…". Scripts, styles, frames, forms, event
+ * characters, cut on a word boundary with "…". Boilerplate around the post (captions,
+ * credit lines, "Read more" links, "The post … appeared first on …", share links) is
+ * dropped first (see dropBoilerplate). Scripts, styles, frames, forms, event
  * handlers and every URL that is not http(s) (mailto for links) are removed; relative
  * links are resolved against `baseUrl`. `links` holds the canonical URLs of the links
  * found, for threading. Pure; never throws: when anything fails, the excerpt is the
@@ -121,6 +221,7 @@ export function htmlToSafeMarkdown(html: string, maxChars: number, baseUrl?: str
   try {
     const hast = parser.parse(html.replace(/\u0000/g, ''));
     resolveUrls(hast, baseUrl);
+    dropBoilerplate(hast);
     const sanitized = toMarkdownTree.runSync(hast) as unknown as MdastRoot;
     collectLinks(hast as HastRoot, links);
     let markdown = stringify(sanitized);
@@ -143,18 +244,34 @@ export function htmlToSafeMarkdown(html: string, maxChars: number, baseUrl?: str
 
 /**
  * The canonical URLs of the safe links in untrusted HTML, in document order, unique;
- * the same links htmlToSafeMarkdown reports, without building the excerpt. Pure; never throws.
+ * the same links htmlToSafeMarkdown reports (boilerplate links left out), without building the excerpt. Pure; never throws.
  */
 export function extractSafeLinks(html: string, baseUrl?: string): string[] {
   const links = new Set<string>();
   try {
     const hast = parser.parse(html.replace(/\u0000/g, ''));
     resolveUrls(hast, baseUrl);
+    dropBoilerplate(hast);
     collectLinks(toSanitizedHast.runSync(hast) as HastRoot, links);
   } catch {
     // Links are a hint for threading: none is a safe answer.
   }
   return [...links];
+}
+
+/**
+ * Plain text (a video's media:description) → HTML that shows the same text: markup
+ * characters escaped, blank lines as paragraphs, single line breaks as <br>. Feed it to
+ * htmlToSafeMarkdown like any other HTML. Pure.
+ */
+export function plainTextToHtml(text: string): string {
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return escaped
+    .split(/\r?\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph !== '')
+    .map((paragraph) => `<p>${paragraph.replace(/\s*\r?\n\s*/g, '<br>')}</p>`)
+    .join('');
 }
 
 /** Plain text → Markdown text that renders literally (backslash-escapes Markdown syntax). */

@@ -42,13 +42,17 @@ export type RawItem = {
   summary?: string;
   /** HTML of the full content, if any. */
   content?: string;
+  /**
+   * Plain text of Media RSS `media:description` (on the item, in `media:content` or in
+   * `media:group`, as YouTube writes it): the only text of many video feeds. Line breaks
+   * kept; a description declared `type="html"` is reduced to its text.
+   */
+  mediaDescription?: string;
   categories?: string[];
   /** thr:in-reply-to refs/hrefs, or a comment's parent link. */
   inReplyTo?: string[];
   /** A thread/topic id the feed exposes, if any. */
   threadId?: string;
-  /** Text or HTML of `media:description` (directly or in `media:group`), e.g. a video's description. */
-  mediaDescription?: string;
 };
 
 /** A parsed feed: its title, format and items. Items that could not be read are counted, not thrown. */
@@ -79,7 +83,8 @@ export type ItemDraft = {
   author: string;
   publishedAt: string;
   fetchedAt: string;
-  dateFallback?: 'missing' | 'unparseable' | 'future';
+  /** Why `publishedAt` is the fetch time: the date was missing, unreadable, in the future or before 1995 ('implausible'). */
+  dateFallback?: 'missing' | 'unparseable' | 'future' | 'implausible';
   links: string[];
   threadId?: string;
   inReplyTo: string[];

@@ -61,6 +61,8 @@ export const SourceHealthSchema = z.object({
   itemsSeen: z.number().int().min(0).default(0),
   /** Items of this source that became new files the last time its body was read. */
   itemsLastRun: z.number().int().min(0).default(0),
+  /** The feed's own title (plain text) the last time its body was read; '' when it has none. The sources page names a source by it when the company file gives no `name`. */
+  feedTitle: z.string().optional(),
 });
 export type SourceHealth = z.infer<typeof SourceHealthSchema>;
 
@@ -84,7 +86,7 @@ export type Validators = { etag?: string; lastModified?: string };
 /** What happened to a source in this run. */
 export type SourceOutcome =
   | { kind: 'not-modified'; status?: number; validators: Validators }
-  | { kind: 'fetched'; status?: number; validators: Validators; bodyDigest: string; configDigest: string; itemsSeen: number; itemsNew: number }
+  | { kind: 'fetched'; status?: number; validators: Validators; bodyDigest: string; configDigest: string; itemsSeen: number; itemsNew: number; feedTitle?: string }
   | { kind: 'failed'; status?: number; error: FeedError };
 
 function compact<T extends Record<string, unknown>>(record: T): T {
@@ -104,7 +106,8 @@ function recoverFrom(previous: SourceHealth | undefined): SourceHealth {
  * - 304: validators the 304 carries replace ours (a server may rotate its ETag while only
  *   Last-Modified matched); validators it leaves out are kept, because a 304 confirms them.
  * - 200: the response's validators replace ours exactly; one it did not send is dropped.
- *   A body equal to the last one with equal validators counts as not modified.
+ *   A body equal to the last one with equal validators (and feed title, when the outcome
+ *   has one) counts as not modified.
  * - failure: validators are kept; the failure is counted.
  */
 export function computeNextHealth(previous: SourceHealth | undefined, outcome: SourceOutcome, now: Date): SourceHealth {
@@ -142,7 +145,8 @@ export function computeNextHealth(previous: SourceHealth | undefined, outcome: S
     previous.configDigest === outcome.configDigest &&
     previous.etag === etag &&
     previous.lastModified === lastModified &&
-    previous.consecutiveFailures === 0
+    previous.consecutiveFailures === 0 &&
+    (outcome.feedTitle === undefined || previous.feedTitle === outcome.feedTitle)
   ) {
     return previous;
   }
@@ -158,6 +162,7 @@ export function computeNextHealth(previous: SourceHealth | undefined, outcome: S
     consecutiveFailures: 0,
     itemsSeen: outcome.itemsSeen,
     itemsLastRun: outcome.itemsNew,
+    feedTitle: outcome.feedTitle ?? base.feedTitle,
   });
 }
 

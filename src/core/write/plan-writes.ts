@@ -155,6 +155,11 @@ function proposeMachineFields(draft: ItemDraft, existing: ExistingItem): Record<
   if (draft.dateFallback === undefined || existing.data.publishedAt === undefined) {
     proposed.publishedAt = draft.publishedAt;
     proposed.dateFallback = draft.dateFallback;
+  } else if (draft.dateFallback === 'implausible' && existing.data.dateFallback === undefined) {
+    // Written with its 1970-style date before such dates were caught: the first fetch time
+    // stands in, as it would have then.
+    proposed.publishedAt = typeof existing.data.fetchedAt === 'string' ? existing.data.fetchedAt : draft.publishedAt;
+    proposed.dateFallback = draft.dateFallback;
   }
   // The same item seen through another source keeps its first source's channel.
   if (existing.data.source === draft.source) proposed.channel = draft.channel;

@@ -210,6 +210,11 @@ const itemFields = {
    * word boundaries with "…". Unset when `matchedTerm` is.
    */
   matchedPassage: z.string().optional(),
+  /**
+   * Machine-owned: 'audio' or 'video' when the item is a published episode (a podcast
+   * episode, a channel's video). Episodes are coverage unless they reply to the company.
+   */
+  episode: z.enum(['audio', 'video']).optional(),
   /** Editor-owned: hide this item from the site and the scorecard (spam, off-topic). */
   hidden: z.boolean().default(false),
   /**

@@ -309,6 +309,7 @@ function readMentionKind(mention: Mention, policy: ThreadingPolicy, repliesToCom
     text: toPlainParagraphs(mention.excerpt).join('\n'),
     channel: mention.channel,
     sourceKind: source?.kind,
+    isEpisode: mention.episode !== undefined,
     repliesToCompany,
     companyHandles: policy.official?.authors,
     companyNames: [...(policy.name ? [policy.name] : []), ...(policy.aliases ?? []).map((alias) => (typeof alias === 'string' ? alias : alias.text))],

@@ -33,6 +33,7 @@ describe('inferMentionKind', () => {
     ['a third-person question on social media that names the company is a question', input('Does Zephyr offer a discount for students?', '', { channel: 'social', companyNames: ['Zephyr Telecom', 'Zephyr'] }), 'question'],
     ['praise that names the company is praise', input('Kudos to Zephyr support', 'Sorted in ten minutes.', { channel: 'forum', companyNames: ['Zephyr'] }), 'praise'],
     ['a crowd question that does not name the company stays coverage', input('Which phone plan is best?', '', { channel: 'social', companyNames: ['Zephyr'] }), 'coverage'],
+    ['a published episode is coverage whatever its channel', input('Episode 12: my phone is broken', '', { channel: 'social', isEpisode: true }), 'coverage'],
     ['a lower-case "i" in "i.e." is not the writer speaking', input('Plans compared', 'Prices, i.e. monthly amounts, are listed in the table. Which is best?'), 'coverage'],
   ] as const)('%s', (_title, given, expected) => {
     expect(inferMentionKind(given)).toBe(expected);

@@ -159,3 +159,22 @@ describe('parseFeed', () => {
     expect(feed.warnings).toHaveLength(1);
   });
 });
+
+describe('parseFeed: published episodes', () => {
+  const rss = (item: string) => `<?xml version="1.0"?><rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>t</title><item><title>x</title><link>https://p.example/1</link>${item}</item></channel></rss>`;
+  it.each([
+    ['an audio enclosure is a podcast episode', rss('<enclosure url="https://p.example/1.mp3" type="audio/mpeg" length="1"/>'), 'audio'],
+    ['iTunes episode tags are a podcast episode', rss('<itunes:duration>01:02:03</itunes:duration>'), 'audio'],
+    ['Media RSS video content is a video', rss('<media:content url="https://p.example/1.mp4" medium="video"/>'), 'video'],
+    ['an image enclosure is not an episode', rss('<enclosure url="https://p.example/1.jpg" type="image/jpeg" length="1"/>'), undefined],
+    ['a plain post is not an episode', rss(''), undefined],
+    [
+      'a YouTube entry is a video',
+      `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:yt="http://www.youtube.com/xml/schemas/2015"><title>c</title><entry><id>yt:video:1</id><yt:videoId>abc</yt:videoId><title>v</title><link rel="alternate" href="https://www.youtube.com/watch?v=abc"/><updated>2026-01-01T00:00:00Z</updated></entry></feed>`,
+      'video',
+    ],
+  ])('%s', async (_, xml, expected) => {
+    const result = await parseFeed(xml, 'https://p.example/feed');
+    expect(result.ok && result.feed.items[0]?.episode).toBe(expected);
+  });
+});

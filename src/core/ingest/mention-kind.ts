@@ -20,6 +20,8 @@ export type MentionKindInput = {
   channel: Channel;
   /** The source's kind, when the maintainer set one: it wins. */
   sourceKind?: MentionKind | undefined;
+  /** True when the item is a published audio or video episode (a podcast, a channel's video): coverage. */
+  isEpisode?: boolean | undefined;
   /** True when the item replies to the company (to one of its responses or official accounts). */
   repliesToCompany?: boolean | undefined;
   /** The company's own handles (official authors): a post that @-mentions one speaks to the company. */
@@ -95,7 +97,8 @@ function readsAsQuestion(title: string, text: string): boolean {
 /**
  * The kind of one mention:
  * 1. a source's `kind` wins;
- * 2. news and blog sources give coverage unless the item replies to the company;
+ * 2. news and blog sources, and published episodes (a podcast, a channel's video), give
+ *    coverage unless the item replies to the company;
  * 3. a complaint or question counts when the writer speaks for themselves ("I", "my", "me"),
  *    replies to the company or @-mentions one of its accounts, or writes in a support or
  *    reviews channel; on social media and forums complaint words alone are enough, and
@@ -108,7 +111,7 @@ function readsAsQuestion(title: string, text: string): boolean {
  */
 export function inferMentionKind(input: MentionKindInput): MentionKind {
   if (input.sourceKind) return input.sourceKind;
-  if (COVERAGE_CHANNELS.has(input.channel) && !input.repliesToCompany) return 'coverage';
+  if ((COVERAGE_CHANNELS.has(input.channel) || input.isEpisode) && !input.repliesToCompany) return 'coverage';
   const all = `${input.title}\n${input.text}`;
   const asking = input.repliesToCompany === true || ASKING_CHANNELS.has(input.channel) || addressesCompany(all, input.companyHandles);
   const personal = asking || speaksForSelf(all) || (CONVERSATION_CHANNELS.has(input.channel) && namesCompany(all, input.companyNames));

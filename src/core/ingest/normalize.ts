@@ -223,6 +223,7 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): NormalizeRe
       ...threadOf(item, ctx.source, canonicalUrl),
       inReplyTo,
       excerpt: excerpt.markdown,
+      ...(item.episode ? { episode: item.episode } : {}),
       ...(matched?.term !== undefined && matched.passage !== undefined ? { matchedTerm: matched.term, matchedPassage: matched.passage } : {}),
     };
     return { ok: true, draft };

@@ -128,6 +128,32 @@ function readMediaDescription(raw: XmlNode): string | undefined {
   return description.type === 'html' ? toPlainText(description.text) : description.text.replace(/\r\n?/g, '\n');
 }
 
+/** A MIME type or medium's family: 'audio', 'video' or undefined. */
+function mediaFamily(value: string | undefined): 'audio' | 'video' | undefined {
+  const family = value?.trim().toLowerCase().split('/')[0];
+  return family === 'audio' || family === 'video' ? family : undefined;
+}
+
+/**
+ * Whether an item is a published episode (see RawItem.episode): YouTube's yt:videoId, an
+ * audio or video enclosure (RSS <enclosure>, Atom rel="enclosure"), Media RSS content of
+ * that medium or type, or iTunes episode tags (audio).
+ */
+function readEpisode(raw: XmlNode): 'audio' | 'video' | undefined {
+  if (asArray(raw['yt:videoId']).length > 0) return 'video';
+  const enclosures = [...asArray(raw.enclosure), ...asArray(raw.link).filter((link) => link.$?.rel === 'enclosure')];
+  for (const enclosure of enclosures) {
+    const family = mediaFamily(enclosure.$?.type);
+    if (family) return family;
+  }
+  for (const node of mediaNodes(raw).slice(1)) {
+    const family = mediaFamily(node.$?.medium) ?? mediaFamily(node.$?.type);
+    if (family) return family;
+  }
+  if (['itunes:duration', 'itunes:episode', 'itunes:episodeType'].some((tag) => asArray(raw[tag]).length > 0)) return 'audio';
+  return undefined;
+}
+
 /** media:title, the title of last resort (a type="html" title stays markup: titles are reduced to text later). */
 function readMediaTitle(raw: XmlNode): string | undefined {
   return firstMediaText(raw, 'media:title')?.text;
@@ -159,6 +185,7 @@ function mapAtomEntry(item: ParsedItem, feedBase: string, feedAuthor: string | u
     summary: htmlOfTextConstruct(summaryNode, item.summary, !atom03),
     content: htmlOfTextConstruct(contentNode, item.content, !atom03),
     mediaDescription: readMediaDescription(raw),
+    episode: readEpisode(raw),
     categories: asArray(raw.category).map((category) => (category.$?.term ?? textOf(category)).trim()).filter((term) => term !== ''),
     inReplyTo: collectInReplyTo(raw, base),
   });
@@ -183,6 +210,7 @@ function mapRssItem(item: ParsedItem, channelBase: string): RawItem {
     summary: typeof item.content === 'string' ? item.content : undefined,
     content: typeof encoded === 'string' ? encoded : undefined,
     mediaDescription: readMediaDescription(raw),
+    episode: readEpisode(raw),
     categories: asArray(raw.category).map((category) => textOf(category).trim()).filter((term) => term !== ''),
     inReplyTo: collectInReplyTo(raw, base),
   });

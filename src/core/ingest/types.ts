@@ -53,6 +53,12 @@ export type RawItem = {
   inReplyTo?: string[];
   /** A thread/topic id the feed exposes, if any. */
   threadId?: string;
+  /**
+   * 'audio' or 'video' when the item is a published episode — a podcast episode (an audio
+   * enclosure, iTunes episode tags) or a channel's video (YouTube's yt:videoId, a video
+   * enclosure or media:content): content published to an audience, not a post to anyone.
+   */
+  episode?: 'audio' | 'video';
 };
 
 /** A parsed feed: its title, format and items. Items that could not be read are counted, not thrown. */
@@ -90,6 +96,8 @@ export type ItemDraft = {
   inReplyTo: string[];
   /** Sanitized Markdown, capped. */
   excerpt: string;
+  /** Set when the item is a published audio or video episode (see RawItem.episode). */
+  episode?: 'audio' | 'video';
   /** The exact text that made the item about the company (e.g. "Google"); unset when no alias was needed. */
   matchedTerm?: string;
   /** Plain text around the first `matchedTerm`, ≤ ~200 characters, "…" where cut; unset with `matchedTerm`. */

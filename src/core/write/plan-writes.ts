@@ -4,7 +4,7 @@
  *
  * Ownership of front-matter fields:
  * - machine-owned (rewritten when the feed changes them): url, canonicalUrl, title, author,
- *   publishedAt, dateFallback, links, threadId, inReplyTo, matchedTerm, matchedPassage
+ *   publishedAt, dateFallback, links, threadId, inReplyTo, matchedTerm, matchedPassage, episode
  *   (removed when the item no longer needs a match, e.g. its source became allAboutCompany),
  *   channel (only when the item still comes from the same source), excerptDigest together
  *   with the body;
@@ -87,6 +87,7 @@ export const ITEM_KEY_ORDER = [
   'inReplyTo',
   'matchedTerm',
   'matchedPassage',
+  'episode',
   'hidden',
   'caseId',
   'respondsTo',
@@ -119,6 +120,7 @@ function buildCreateData(draft: ItemDraft): Record<string, unknown> {
     inReplyTo: draft.inReplyTo,
     matchedTerm: draft.matchedTerm,
     matchedPassage: draft.matchedPassage,
+    episode: draft.episode,
     hidden: false,
     excerptDigest: computeExcerptDigest(draft.excerpt),
   };
@@ -150,6 +152,7 @@ function proposeMachineFields(draft: ItemDraft, existing: ExistingItem): Record<
     inReplyTo: draft.inReplyTo,
     matchedTerm: draft.matchedTerm,
     matchedPassage: draft.matchedPassage,
+    episode: draft.episode,
   };
   // A date that fell back to the fetch time moves on every run: keep the one on disk.
   if (draft.dateFallback === undefined || existing.data.publishedAt === undefined) {

@@ -11,13 +11,11 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readContentFiles } from '../../src/core/content-entries.ts';
 import { asksForAnswer } from '../../src/core/schemas.ts';
-import { buildWatchblog, type CompanyRecord, type Watchblog } from '../../src/core/watchblog.ts';
-import { readContentFolder } from '../../scripts/content/read-content.ts';
-import { runFetch } from '../../scripts/stages/run-fetch.ts';
+import type { CompanyRecord, Watchblog } from '../../src/core/watchblog.ts';
 import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../helpers/corpora.ts';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
+import { fetchAndThread } from '../helpers/fetch-runs.ts';
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');
 const REAL_WORLD = 'rowanmanning-sample-feeds/content/real-world';
@@ -74,12 +72,7 @@ beforeAll(async () => {
   );
   await writeFile(path.join(contentDir, 'companies', 'microsoft.md'), companyFile('Microsoft', ['  - Microsoft'], [], publicSources));
   await writeFile(path.join(contentDir, 'companies', 'apple.md'), companyFile('Apple', ['  - text: Apple', '    caseSensitive: true', '  - iPhone'], ['ignore: [Apple Podcasts]'], publicSources));
-  const report = await runFetch({ contentDir, companies: [], dryRun: false, now: NOW, userAgent: 'Watchblog/0.1 (+test@example.org)', out: { write: (text: string) => ((fetchOutput += text), true) } });
-  expect(report.exitCode, fetchOutput).toBe(0);
-  const read = await readContentFolder(contentDir);
-  const { input, problems } = readContentFiles(read.files);
-  expect([...read.problems, ...problems]).toEqual([]);
-  watchblog = buildWatchblog(input, NOW);
+  ({ watchblog, output: fetchOutput } = await fetchAndThread(contentDir, NOW));
 }, 120_000);
 
 afterAll(async () => {

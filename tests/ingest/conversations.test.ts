@@ -9,11 +9,9 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readContentFiles } from '../../src/core/content-entries.ts';
-import { buildWatchblog, type Watchblog } from '../../src/core/watchblog.ts';
-import { readContentFolder } from '../../scripts/content/read-content.ts';
-import { runFetch } from '../../scripts/stages/run-fetch.ts';
+import type { Watchblog } from '../../src/core/watchblog.ts';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
+import { fetchAndThread } from '../helpers/fetch-runs.ts';
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');
 
@@ -121,12 +119,7 @@ beforeAll(async () => {
   }
   // A company followed only through the news: nothing where it answers is watched.
   await writeFile(path.join(contentDir, 'companies', 'newsonly.md'), ['---', 'name: Newsonly', 'sources:', `  - url: "${server.url('/search/acme-air.atom')}"`, '    channel: news', '---', ''].join('\n'));
-  const report = await runFetch({ contentDir, companies: [], dryRun: false, now: NOW, userAgent: 'Watchblog/0.1 (+test@example.org)', out: { write: (text: string) => ((fetchOutput += text), true) } });
-  expect(report.exitCode, fetchOutput).toBe(0);
-  const read = await readContentFolder(contentDir);
-  const { input, problems } = readContentFiles(read.files);
-  expect([...read.problems, ...problems]).toEqual([]);
-  watchblog = buildWatchblog(input, NOW);
+  ({ watchblog, output: fetchOutput } = await fetchAndThread(contentDir, NOW));
 });
 
 afterAll(async () => {

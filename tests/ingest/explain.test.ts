@@ -1,14 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runFetchCli } from '../helpers/fetch-runs.ts';
 import { explainUrl, type ExplainOptions } from '../../scripts/stages/explain-item.ts';
 
-const run = promisify(execFile);
 const NOW = new Date('2026-03-10T12:00:00Z');
-const PROJECT = path.resolve(import.meta.dirname, '../..');
 
 /** A podcast-and-news feed: one real Apple story, one episode that only says "Apple Podcasts", one stock note. */
 const FEED = `<?xml version="1.0" encoding="UTF-8"?>
@@ -102,15 +99,7 @@ describe('explainUrl (fetch --explain) on a local feed file', () => {
 });
 
 describe('npm run fetch -- --explain (the CLI)', { timeout: 90_000 }, () => {
-  async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-      const { stdout, stderr } = await run('npx', ['tsx', path.join(PROJECT, 'scripts/fetch.ts'), '--content', dir, ...args], { cwd: PROJECT, env: { ...process.env, WATCHBLOG_CONTACT: 'test@example.org' } });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failure = error as { code: number; stdout: string; stderr: string };
-      return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
-    }
-  }
+  const cli = (args: string[]) => runFetchCli(dir, args);
 
   it('prints the explanation for an item of a local feed and writes nothing', async () => {
     const result = await cli(['--explain', 'https://tech.example/ep12']);

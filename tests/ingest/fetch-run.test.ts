@@ -1,18 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runFetchCli } from '../helpers/fetch-runs.ts';
 import { parseItemFile, serializeItemFile } from '../../src/core/write/front-matter.ts';
 import { parseFetchState, type Validators } from '../../src/core/write/fetch-state.ts';
 import { runFetch, type FetchOptions } from '../../scripts/stages/run-fetch.ts';
 import { buildRssFeed, serveWithValidators, startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
 
-const run = promisify(execFile);
 const NOW = new Date('2026-03-10T12:00:00Z');
 const LATER = new Date('2026-03-11T12:00:00Z');
-const PROJECT = path.resolve(import.meta.dirname, '../..');
 
 let server: FeedServer;
 let dir: string;
@@ -205,15 +202,7 @@ describe('runFetch', () => {
 
 /** Each CLI run starts `npx tsx` (seconds on 2 cores), so these get a longer time limit. */
 describe('npm run fetch (the CLI)', { timeout: 90_000 }, () => {
-  async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-      const { stdout, stderr } = await run('npx', ['tsx', path.join(PROJECT, 'scripts/fetch.ts'), '--content', dir, ...args], { cwd: PROJECT, env: { ...process.env, WATCHBLOG_CONTACT: 'test@example.org' } });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failure = error as { code: number; stdout: string; stderr: string };
-      return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
-    }
-  }
+  const cli = (args: string[]) => runFetchCli(dir, args);
 
   it('exits non-zero for a bad company file, naming the file, the field and what is expected', async () => {
     await writeCompany('acme', [{ url: server.url('/feed'), channel: 'television' }]);

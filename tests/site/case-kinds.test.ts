@@ -205,6 +205,7 @@ describe('the company page model', () => {
     expect(labels).not.toMatch(/Response rate|first response|Unanswered|Overdue|Grade|within/i);
     expect(model.news.total).toBe(3);
     expect(model.description).toMatch(/not graded/);
+    expect(model.gradeSummary).toBe('not graded');
   });
 
   it('caps "In the news" and keeps the total for the archive link', () => {

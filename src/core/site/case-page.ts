@@ -21,7 +21,15 @@ export type CaseTimelineEntry = {
 };
 
 /** The Pagefind filters of a case page: one value per key, or several. */
-export type CaseSearchFilters = { company: string; status: string; kind: string; channel: string[]; voice: string[] };
+export type CaseSearchFilters = {
+  company: string;
+  /** open / answered / resolved, or "not scored" for coverage, praise and ideas nobody answered. */
+  status: string;
+  /** The case's kind: problem, question, idea, praise or coverage. */
+  kind: string;
+  channel: string[];
+  voice: string[];
+};
 
 export type CasePageModel = {
   kind: CaseKindView;
@@ -51,7 +59,7 @@ export function buildCasePage(kase: Case, companyName: string): CasePageModel {
     whyHereText: whyHereText(whyHere),
     filters: {
       company: companyName,
-      status: status.label === 'not scored' ? 'not scored' : kase.status,
+      status: status.key === 'not-scored' ? 'not scored' : kase.status,
       kind: kase.kind,
       channel: [...new Set(kase.events.map((event) => event.item.channel))],
       voice: hasCompanyVoice ? ['public', 'company'] : ['public'],

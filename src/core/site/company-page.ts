@@ -50,6 +50,8 @@ export type CompanyPageModel = {
   /** One sentence for search engines and link previews. */
   description: string;
   headline: CompanyHeadline;
+  /** The grade in a few words, e.g. for the badge's alt text: "grade D", "not enough data for a grade", "not graded". */
+  gradeSummary: string;
   /** The grade formula in one sentence; null when not graded. */
   formula: string | null;
   /** The headline figures' window, e.g. "last 12 months". */
@@ -143,6 +145,7 @@ export function buildCompanyPage(record: CompanyRecord): CompanyPageModel {
         ? `${company.name}: not graded (no channel where it answers is watched); ${year.cases} public problems and questions and ${year.casesByKind.coverage} news items in the ${windowLabel}.`
         : `${company.name}: ${headline.state === 'graded' ? `grade ${headline.grade.letter}` : 'grade not yet available'}, ${year.responded} of ${year.cases} public problems and questions answered in the ${windowLabel}.`,
     headline,
+    gradeSummary: headline.state === 'graded' ? `grade ${headline.grade.letter}` : headline.state === 'not-graded' ? 'not graded' : 'not enough data for a grade',
     formula: scorecard.graded
       ? `Score = ${GRADE_WEIGHTS.responseRate * 100} % response rate + ${GRADE_WEIGHTS.withinTargetShare * 100} % answered within ${target} h + ${GRADE_WEIGHTS.resolutionRate * 100} % resolution rate. A ≥ 85, B ≥ 70, C ≥ 55, D ≥ 40.`
       : null,

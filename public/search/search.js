@@ -6,7 +6,7 @@
 const RESULTS_PER_PAGE = 20;
 const TYPING_DELAY_MS = 250;
 /** Filter groups in the order they are shown, with their legends. Unknown groups follow. */
-const FILTER_LEGENDS = { company: 'Company', status: 'Status', channel: 'Channel', voice: 'Voice' };
+const FILTER_LEGENDS = { company: 'Company', kind: 'Kind', status: 'Status', channel: 'Channel', voice: 'Voice' };
 
 const form = document.getElementById('search-form');
 const input = document.getElementById('search-q');

@@ -185,7 +185,7 @@ describe.skipIf(CHROMIUM_MISSING)('the demo site in Chromium', () => {
     await page.fill('#search-q', 'watchblog methodology');
     await waitForSearch(page);
     const hrefs = await page.locator('#search-results a').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
-    for (const href of hrefs) expect(href).toMatch(/^\/(cases|posts)\/|^\/companies\/[^/]+\/said\//);
+    for (const href of hrefs) expect(href).toMatch(/^\/(cases|posts)\/|^\/companies\/[^/]+\/(said|news)\//);
     await context.close();
   });
 
@@ -196,7 +196,7 @@ describe.skipIf(CHROMIUM_MISSING)('the demo site in Chromium', () => {
     await page.waitForSelector(SEARCH_READY);
     const companyBoxes = page.locator('#search-filters fieldset', { has: page.locator('legend', { hasText: 'Company' }) }).locator('input[type=checkbox]');
     expect(await companyBoxes.count(), 'a Company filter with one checkbox per company').toBeGreaterThan(1);
-    for (const legend of ['Company', 'Channel', 'Status', 'Voice']) {
+    for (const legend of ['Company', 'Kind', 'Channel', 'Status', 'Voice']) {
       await expect(page.locator('#search-filters legend', { hasText: legend }).count(), `${legend} filter`).resolves.toBe(1);
     }
     // A word every company's cases share, so the unfiltered search spans companies.

@@ -65,7 +65,7 @@ describe('the demo site', () => {
     for (const company of companies) {
       const html = readDist(build.outDir, `companies/${company.slug}/index.html`);
       const keys = ['30d', '90d', '365d', 'all'] as const;
-      expect(scorecardRow(html, 'Cases opened')).toEqual(keys.map((k) => String(company.windows[k].cases)));
+      expect(scorecardRow(html, 'Problems and questions opened')).toEqual(keys.map((k) => String(company.windows[k].cases)));
       expect(scorecardRow(html, 'Response rate')).toEqual(keys.map((k) => formatRate(company.windows[k].responseRate)));
       expect(scorecardRow(html, 'Median time to first response')).toEqual(keys.map((k) => formatHours(company.windows[k].medianFirstResponseHours)));
       expect(scorecardRow(html, `Answered within ${company.responseTargetHours} h`)).toEqual(keys.map((k) => formatRate(company.windows[k].withinTargetShare)));

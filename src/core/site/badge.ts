@@ -22,22 +22,27 @@ export type BadgeInput = {
   grade: string | null;
   /** 12-month response rate 0–1, or null. */
   responseRate: number | null;
+  /** False when no channel where the company answers is watched: the badge says "not graded". Default true. */
+  graded?: boolean;
 };
 
 const GRADE_COLOURS: Record<string, string> = { A: '#1a7f37', B: '#2f6f3e', C: '#8a6100', D: '#b35900', F: '#b42318' };
 
-/** The badge as SVG text: "watchblog | grade B · 82 % answered", with a <title> naming the company. */
+/** The badge as SVG text: "watchblog | grade B · 82 % answered" (or "not enough data", "not graded"), with a <title> naming the company. */
 export function buildBadgeSvg(input: BadgeInput): string {
   const label = 'watchblog';
   const rate = input.responseRate === null ? null : `${Math.round(input.responseRate * 100)} %`;
-  const value = input.grade === null ? 'not enough data' : `grade ${input.grade}${rate ? ` · ${rate} answered` : ''}`;
-  const title = input.grade === null
+  const graded = input.graded ?? true;
+  const value = !graded ? 'not graded' : input.grade === null ? 'not enough data' : `grade ${input.grade}${rate ? ` · ${rate} answered` : ''}`;
+  const title = !graded
+    ? `${input.name}: not graded, no channel where it answers is watched (Watchblog)`
+    : input.grade === null
     ? `${input.name}: not enough data for a grade yet (Watchblog)`
     : `${input.name}: grade ${input.grade}${rate ? `, ${rate} of public complaints answered in the last 12 months` : ''} (Watchblog)`;
   const left = measureText(label);
   const right = measureText(value);
   const width = left + right;
-  const colour = input.grade === null ? '#57606a' : (GRADE_COLOURS[input.grade] ?? '#57606a');
+  const colour = !graded || input.grade === null ? '#57606a' : (GRADE_COLOURS[input.grade] ?? '#57606a');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" viewBox="0 0 ${width} 20" role="img" aria-label="${escapeXml(title)}">`,
     `<title>${escapeXml(title)}</title>`,

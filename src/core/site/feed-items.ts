@@ -6,11 +6,13 @@
  * events, so a reader shows the case again when it is answered, resolved or gets a new event.
  */
 import { formatDuration } from '../format.ts';
+import { asksForAnswer } from '../schemas.ts';
 import type { Case } from '../types.ts';
 import type { CompanyRecord, Post, Watchblog } from '../watchblog.ts';
 import { escapeXml } from './badge.ts';
+import { buildWhyHere, describeCaseStatus, KIND_NAMES, whyHereText } from './case-kinds.ts';
 import { listCompanySaid, type SaidItem } from './company-said.ts';
-import { listPostsAbout, sortCasesByActivity } from './lists.ts';
+import { listCasesOfKinds, listPostsAbout, sortCasesByActivity } from './lists.ts';
 import { isHttpUrl } from './paths.ts';
 import { stripXmlControlChars, toPlainParagraphs, truncateText } from './text.ts';
 
@@ -26,7 +28,12 @@ export type FeedItem = { title: string; link: string; guid: string; pubDate: Dat
 /** URL builders the feeds need: absolute URLs of a case page, a post page and a company's "what it said" page. */
 export type FeedUrls = { caseUrl: (kase: Case) => string; postUrl: (post: Post) => string; saidUrl: (companySlug: string) => string };
 
-const STATUS_WORDS = { open: 'Open', answered: 'Answered', resolved: 'Resolved' } as const;
+/** The bracketed word in a case item's title: its status, or its kind when it is not scored and unanswered. */
+function statusWord(kase: Case): string {
+  const status = describeCaseStatus(kase);
+  if (status.key === 'not-scored') return KIND_NAMES[kase.kind];
+  return status.key.charAt(0).toUpperCase() + status.key.slice(1);
+}
 
 function excerptOf(markdown: string): string {
   return truncateText(toPlainParagraphs(markdown).join(' '), FEED_EXCERPT_CHARS);
@@ -37,12 +44,18 @@ export function buildCaseGuid(kase: Case): string {
   return `case:${kase.company}:${kase.id}:${kase.status}:${kase.events.length}`;
 }
 
-/** A sentence on where a case stands, e.g. "Answered in 5 h 12 min; resolved in 2 d 3 h (refunded)." */
+/**
+ * A sentence on where a case stands, e.g. "Answered in 5 h 12 min; resolved in 2 d 3 h (refunded)."
+ * Coverage, praise and ideas ask for no answer, so an unanswered one reads "Coverage, not
+ * scored: no answer expected." rather than as a silence.
+ */
 export function describeCaseState(kase: Case): string {
   const opened = Date.parse(kase.openedAt);
   const parts: string[] = [];
   if (kase.firstResponseAt) parts.push(`Answered in ${formatDuration(Date.parse(kase.firstResponseAt) - opened)}`);
-  else parts.push('No public answer yet');
+  else if (asksForAnswer(kase.kind)) parts.push('No public answer yet');
+  else parts.push(`${KIND_NAMES[kase.kind]}, not scored: no answer expected`);
+  if (kase.status === 'answered' && kase.customerReplied) parts.push('the customer replied since');
   if (kase.resolvedAt) parts.push(`resolved in ${formatDuration(Date.parse(kase.resolvedAt) - opened)}`);
   else if (kase.status === 'resolved') parts.push('resolved');
   return `${parts.join('; ')}${kase.outcome ? ` (${kase.outcome})` : ''}.`;
@@ -53,12 +66,12 @@ export function buildCaseItem(kase: Case, companyName: string, link: string): Fe
   const latest = kase.events[kase.events.length - 1];
   const latestText = latest ? ` Latest: ${latest.item.author || 'someone'} (${latest.kind === 'response' ? companyName : 'public'}, ${latest.item.channel}): ${excerptOf(latest.item.excerpt)}` : '';
   return {
-    title: `[${STATUS_WORDS[kase.status]}] ${companyName}: ${kase.title}`,
+    title: `[${statusWord(kase)}] ${companyName}: ${kase.title}`,
     link,
     guid: buildCaseGuid(kase),
     pubDate: new Date(kase.updatedAt),
     description: `${describeCaseState(kase)} ${kase.mentionCount} mention(s), ${kase.responseCount} counted response(s).${latestText}`,
-    categories: [companyName, kase.status, kase.channel],
+    categories: [companyName, describeCaseStatus(kase).key, kase.kind, kase.channel],
   };
 }
 
@@ -150,7 +163,9 @@ export function buildResolvedFeedItems(record: CompanyRecord, urls: FeedUrls, li
 /**
  * A company's overdue cases: open, unanswered and older than the response target, dated by
  * the moment they became overdue, newest first. The guid carries the number of events, so
- * a new mention on a still-silent case shows again.
+ * a new mention on a still-silent case shows again. Only problems and questions can be
+ * overdue: coverage, praise and ideas never are (the silence ledger holds none, and a
+ * not-graded company's ledger is empty).
  */
 export function buildOverdueFeedItems(record: CompanyRecord, urls: FeedUrls, limit = FEED_ITEM_LIMIT): FeedItem[] {
   const targetMs = record.company.responseTargetHours * 3_600_000;
@@ -158,7 +173,7 @@ export function buildOverdueFeedItems(record: CompanyRecord, urls: FeedUrls, lim
   const items: FeedItem[] = [];
   for (const entry of record.scorecard.silenceLedger) {
     const kase = byId.get(entry.caseId);
-    if (!entry.overdue || !kase) continue;
+    if (!entry.overdue || !kase || !asksForAnswer(kase.kind)) continue;
     const item = buildCaseItem(kase, record.company.name, urls.caseUrl(kase));
     items.push({
       ...item,
@@ -169,6 +184,27 @@ export function buildOverdueFeedItems(record: CompanyRecord, urls: FeedUrls, lim
     });
   }
   return newestFirst(items, limit);
+}
+
+/**
+ * `/companies/<slug>/news.xml`: the company's coverage cases (news, press reviews, blog posts
+ * about it), newest opened first, each with why it is here. Never scored, never overdue.
+ */
+export function buildNewsFeedItems(record: CompanyRecord, urls: FeedUrls, limit = FEED_ITEM_LIMIT): FeedItem[] {
+  const companyName = record.company.name;
+  return listCasesOfKinds(record.cases, ['coverage']).slice(0, limit).map((kase): FeedItem => {
+    const opener = kase.events.find((event) => event.kind === 'mention');
+    const who = opener ? `${opener.item.author || 'Someone'} on ${opener.item.channel}` : kase.channel;
+    const why = whyHereText(opener ? buildWhyHere(opener.item) : null);
+    return {
+      title: `${companyName} in the news: ${kase.title}`,
+      link: urls.caseUrl(kase),
+      guid: `news:${kase.company}:${kase.id}`,
+      pubDate: new Date(kase.openedAt),
+      description: `${who}.${why ? ` Why this is here: “${why}”` : ''}${opener ? ` ${excerptOf(opener.item.excerpt)}` : ''}`.trim(),
+      categories: [companyName, 'coverage', kase.channel],
+    };
+  });
 }
 
 /** One case's feed: each event, and the resolution when there is one, newest first. */

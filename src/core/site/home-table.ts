@@ -24,11 +24,13 @@ export type HomeTableRow = {
   medianFirstResponseHours: number | null;
   /** Share of decided cases answered within the target, 0–1; null without decided cases. */
   withinTargetShare: number | null;
-  /** Open cases opened in the window with no response yet. */
-  unanswered: number;
+  /** False when no channel where the company answers is watched: the grade reads "not graded" and answer figures are null. */
+  graded: boolean;
+  /** Open cases opened in the window with no response yet; null when not graded (nobody watches where it would answer). */
+  unanswered: number | null;
   /** Cases opened in the window. */
   cases: number;
-  /** The trend's response rate of each of the last SPARKLINE_MONTHS months, oldest first; null for a month with no decided case. */
+  /** The trend's response rate of each of the last SPARKLINE_MONTHS months, oldest first; null for a month with no decided case, and every month when not graded. */
   answeredPerMonth: (number | null)[];
 };
 
@@ -76,9 +78,10 @@ export function buildHomeTableRow(record: CompanyRecord): HomeTableRow {
     responseRate: figures.responseRate,
     medianFirstResponseHours: figures.medianFirstResponseHours,
     withinTargetShare: figures.withinTargetShare,
-    unanswered: figures.unanswered,
+    graded: record.scorecard.graded,
+    unanswered: record.scorecard.graded ? figures.unanswered : null,
     cases: figures.cases,
-    answeredPerMonth: takeLastMonths(record.scorecard.trend, SPARKLINE_MONTHS).map((month) => month?.responseRate ?? null),
+    answeredPerMonth: takeLastMonths(record.scorecard.trend, SPARKLINE_MONTHS).map((month) => (record.scorecard.graded ? (month?.responseRate ?? null) : null)),
   };
 }
 

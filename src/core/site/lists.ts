@@ -3,6 +3,7 @@
  * pagination. Pure, and each function touches only the slice it is given.
  */
 import { formatMonthInZone, type WindowFigures, type WindowKey } from '../metrics/index.ts';
+import { asksForAnswer, type CaseStatus, type MentionKind } from '../schemas.ts';
 import type { Case, TimelineEvent } from '../types.ts';
 import type { CompanyRecord, Post } from '../watchblog.ts';
 import type { SortKey } from './paths.ts';
@@ -39,6 +40,19 @@ export function sortCasesByActivity(cases: readonly Case[]): Case[] {
 /** Cases newest opened first (openedAt, then id). Does not modify the input. */
 export function sortCasesByOpened(cases: readonly Case[]): Case[] {
   return [...cases].sort((a, b) => (a.openedAt < b.openedAt ? 1 : a.openedAt > b.openedAt ? -1 : a.id.localeCompare(b.id)));
+}
+
+/** The cases of the given kinds, newest opened first (e.g. ['coverage'] for "In the news"). Does not modify the input. */
+export function listCasesOfKinds(cases: readonly Case[], kinds: readonly MentionKind[]): Case[] {
+  return sortCasesByOpened(cases.filter((kase) => kinds.includes(kase.kind)));
+}
+
+/**
+ * The cases a status page lists, newest opened first. "Open" means waiting for an answer, so
+ * it holds problems and questions only: unanswered coverage, praise and ideas are not open.
+ */
+export function listCasesWithStatus(cases: readonly Case[], status: CaseStatus): Case[] {
+  return sortCasesByOpened(cases.filter((kase) => kase.status === status && (status !== 'open' || asksForAnswer(kase.kind))));
 }
 
 /** A company's cases grouped by the month they opened in ('YYYY-MM', company time zone), newest month first, newest case first. */
@@ -93,7 +107,7 @@ export const SORT_ORDERS: Record<SortKey, { label: string; direction: 'ascending
   'response-rate': { label: 'Response rate', direction: 'descending', value: (r) => homeFigures(r).responseRate },
   'median-response': { label: 'Median first response', direction: 'ascending', value: (r) => homeFigures(r).medianFirstResponseHours },
   'within-target': { label: 'Within target', direction: 'descending', value: (r) => homeFigures(r).withinTargetShare },
-  unanswered: { label: 'Unanswered', direction: 'descending', value: (r) => homeFigures(r).unanswered },
+  unanswered: { label: 'Unanswered', direction: 'descending', value: (r) => (r.scorecard.graded ? homeFigures(r).unanswered : null) },
 };
 
 /** Companies ordered by one sort key; missing figures last, ties by name. Does not modify the input. */

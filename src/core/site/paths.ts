@@ -16,6 +16,7 @@ export const COMPANY_FEEDS = {
   said: 'said.xml',
   resolved: 'resolved.xml',
   overdue: 'overdue.xml',
+  news: 'news.xml',
 } as const;
 export type CompanyFeedKind = keyof typeof COMPANY_FEEDS;
 
@@ -44,6 +45,7 @@ export function createPaths(baseIn: string) {
     companyArchive: (slug: string) => `${base}companies/${seg(slug)}/archive/`,
     companyMonth: (slug: string, month: string, page = 1) => paged(`${base}companies/${seg(slug)}/archive/${seg(month)}/`, page),
     companySaid: (slug: string, page = 1) => paged(`${base}companies/${seg(slug)}/said/`, page),
+    companyNews: (slug: string, page = 1) => paged(`${base}companies/${seg(slug)}/news/`, page),
     companyFeed: (slug: string, kind: CompanyFeedKind = 'all') => `${base}companies/${seg(slug)}/${COMPANY_FEEDS[kind]}`,
     caseOf: (company: string, id: string) => `${base}cases/${seg(company)}/${seg(id)}/`,
     caseFeed: (company: string, id: string) => `${base}cases/${seg(company)}/${seg(id)}/rss.xml`,
@@ -95,5 +97,6 @@ export function listCompanyFeeds(paths: SitePaths, slug: string, name: string): 
     { title: `${name}: what ${name} said (answers and statements)`, href: paths.companyFeed(slug, 'said') },
     { title: `${name}: newly resolved`, href: paths.companyFeed(slug, 'resolved') },
     { title: `${name}: overdue (past target, no answer)`, href: paths.companyFeed(slug, 'overdue') },
+    { title: `${name}: in the news (coverage, never scored)`, href: paths.companyFeed(slug, 'news') },
   ];
 }

@@ -11,6 +11,6 @@ export async function getStaticPaths() {
 /** `/badges/<slug>.svg`: an embeddable badge with the grade and the 12-month response rate. */
 export const GET: APIRoute = ({ props }) => {
   const { record } = props as { record: CompanyRecord };
-  const svg = buildBadgeSvg({ name: record.company.name, grade: record.scorecard.grade.letter, responseRate: record.scorecard.windows['365d'].responseRate });
+  const svg = buildBadgeSvg({ name: record.company.name, grade: record.scorecard.grade.letter, responseRate: record.scorecard.windows['365d'].responseRate, graded: record.scorecard.graded });
   return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } });
 };

@@ -4,6 +4,7 @@ import { loadWatchblog } from '../../../queries/watchblog.ts';
 import { respondWithFeed } from '../../../layouts/rss-feed.ts';
 import {
   buildCompanyFeedItems,
+  buildNewsFeedItems,
   buildOverdueFeedItems,
   buildResolvedFeedItems,
   buildResponseFeedItems,
@@ -18,7 +19,8 @@ const DESCRIPTIONS: Record<CompanyFeedKind, string> = {
   responses: 'Only the company’s own voice, as it appears: its answers on cases and its statements that answer no case.',
   said: 'Everything the company said that the site shows: its answers on cases and its statements, newest first.',
   resolved: 'Cases as they are resolved.',
-  overdue: 'Cases past the response target with no public answer.',
+  overdue: 'Problems and questions past the response target with no public answer (never coverage, praise or ideas).',
+  news: 'News, press reviews and blog posts about the company, newest first: listed, never scored.',
 };
 
 export async function getStaticPaths() {
@@ -31,7 +33,7 @@ export async function getStaticPaths() {
   );
 }
 
-/** `/companies/<slug>/{rss,responses,said,resolved,overdue}.xml`: a company's feeds (COMPANY_FEEDS). */
+/** `/companies/<slug>/{rss,responses,said,resolved,overdue,news}.xml`: a company's feeds (COMPANY_FEEDS). */
 export const GET: APIRoute = ({ props, site }) => {
   const { record, kind, posts, asOf } = props as { record: CompanyRecord; kind: CompanyFeedKind; posts: Post[]; asOf: string };
   const paths = createPaths(base);
@@ -45,13 +47,14 @@ export const GET: APIRoute = ({ props, site }) => {
     kind === 'all' ? buildCompanyFeedItems(record, posts, urls)
     : kind === 'responses' || kind === 'said' ? buildResponseFeedItems(record, urls)
     : kind === 'resolved' ? buildResolvedFeedItems(record, urls)
+    : kind === 'news' ? buildNewsFeedItems(record, urls)
     : buildOverdueFeedItems(record, urls);
   const title = listCompanyFeeds(paths, record.company.slug, record.company.name).find((f) => f.href === paths.companyFeed(record.company.slug, kind))?.title ?? record.company.name;
   return respondWithFeed({
     title: `${title} — Watchblog`,
     description: DESCRIPTIONS[kind],
     selfUrl: toAbsoluteUrl(origin, paths.companyFeed(record.company.slug, kind)),
-    pageUrl: toAbsoluteUrl(origin, kind === 'said' ? paths.companySaid(record.company.slug) : paths.company(record.company.slug)),
+    pageUrl: toAbsoluteUrl(origin, kind === 'said' ? paths.companySaid(record.company.slug) : kind === 'news' ? paths.companyNews(record.company.slug) : paths.company(record.company.slug)),
     items,
     asOf,
   });

@@ -57,6 +57,8 @@ describe('matchCompany', () => {
     ['an exclusion term alone is not an exclusion: the item was never about the company', ['shares fell'], { aliases: ['Acme'], exclude: ['shares fell'] }, 'no-match'],
     ['an exclusion term inside an ignore phrase does not count', ['Acme on Apple Podcasts'], { aliases: ['Acme'], ignore: ['Apple Podcasts'], exclude: ['Apple'] }, 'match'],
     ['assumeMatch needs no alias', ['anything at all'], { aliases: [], assumeMatch: true }, 'match'],
+    ['an ignore phrase with punctuation matches where HTML left a space before it', ['the PlayStation 5 , Xbox Series X and PC'], { aliases: ['Xbox'], ignore: ['PlayStation 5, Xbox'] }, 'no-match'],
+    ['an alias with an apostrophe matches where HTML left a space before it', ["McDonald 's menu"], { aliases: ["McDonald's"] }, 'match'],
     ['assumeMatch still honours exclusion terms', ['stock tips'], { aliases: [], exclude: ['stock'], assumeMatch: true }, 'excluded'],
   ] as const)('%s', (_title, fields, rules, verdict) => {
     expect(matchCompany(fields, rules).verdict).toBe(verdict);

@@ -75,7 +75,8 @@ const patternCache = new Map<string, RegExp | null>();
 /**
  * One pattern matching any term as a whole word: the characters on either side must not
  * be Unicode letters, marks, digits or "_". Whitespace inside a term matches any run of
- * whitespace; longer terms win over their prefixes. Null when there are no terms.
+ * whitespace, and punctuation in it may follow whitespace ("PS5, Xbox" matches
+ * "PS5 , Xbox"); longer terms win over their prefixes. Null when there are no terms.
  */
 function compileTerms(terms: readonly string[], flags: 'iu' | 'u' | 'giu'): RegExp | null {
   const key = `${flags}\u0000${terms.join('\u0000')}`;
@@ -85,7 +86,9 @@ function compileTerms(terms: readonly string[], flags: 'iu' | 'u' | 'giu'): RegE
     .map((term) => term.normalize('NFC').trim())
     .filter((term) => term !== '')
     .sort((a, b) => b.length - a.length)
-    .map((term) => term.split(/\s+/).map(escapeRegExp).join('\\s+'));
+    // Plain text made from HTML has a space where an inline element closed ("<a>PS5</a>, Xbox"
+    // reads "PS5 , Xbox"), so punctuation in a term may follow some whitespace.
+    .map((term) => term.split(/\s+/).map((word) => word.split(/(?=[,;:!?.)\]'’])/).map(escapeRegExp).join('\\s*')).join('\\s+'));
   const pattern = alternatives.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{M}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{M}\\p{N}_])`, flags);
   if (patternCache.size > 1000) patternCache.clear();
   patternCache.set(key, pattern);

@@ -5,7 +5,8 @@
  *
  *   npm run accuracy              Markdown tables
  *   npm run accuracy -- --json    the whole report as JSON
- *   npm run accuracy -- --mistakes  also list the dev half's misread items (for tuning)
+ *   npm run accuracy -- --mistakes  also list the dev half's misread items and matcher
+ *                                   mistakes (for tuning; never the held-out half)
  *
  * Corpora: $WATCHBLOG_CORPORA, else ../shared/corpora next to the project; when absent the
  * command says "skipped" and exits 0.
@@ -54,8 +55,14 @@ function printTables(report: AccuracyReport): void {
   line('asks for an answer, text only (every item read as a forum post)', pick((s) => report.splits[s].asksForAnswerTextOnly));
   console.log('\n| matcher (normalize keeps the item) | held-out P | R | n | dev P | R | n |\n|---|---|---|---|---|---|---|');
   for (const company of Object.keys(heldout.matcher)) line(company, pick((s) => report.splits[s].matcher[company]!));
+  line('**all companies** (every item × company pair)', pick((s) => report.splits[s].matcherPooled));
   for (const miss of report.unresolved) console.log(`[accuracy] unresolved: ${JSON.stringify(miss.ref)} matches ${miss.matches} items`);
-  if (values.mistakes) for (const m of report.mistakes.dev) console.log(`[accuracy] dev: ${m.expected} read as ${m.predicted}: ${m.title} (${m.key})`);
+  if (!values.mistakes) return;
+  for (const m of report.mistakes.dev) console.log(`[accuracy] dev: ${m.expected} read as ${m.predicted}: ${m.title} (${m.key})`);
+  for (const m of report.matcherMistakes.dev) {
+    const why = m.kept ? `kept for ${m.company} on "${m.term ?? ''}": ${m.passage ?? ''}` : `missed for ${m.company}`;
+    console.log(`[accuracy] dev matcher: ${why} | ${m.title} (${m.key})`);
+  }
 }
 
 if (!existsSync(path.join(corporaDir, 'README.md'))) {

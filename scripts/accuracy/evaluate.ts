@@ -10,22 +10,25 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeFeedBytes } from '../../src/core/ingest/decode.ts';
 import { inferMentionKind } from '../../src/core/ingest/mention-kind.ts';
-import { normalizeItem, type NormalizeContext } from '../../src/core/ingest/normalize.ts';
+import { matchItem, normalizeItem, type NormalizeContext } from '../../src/core/ingest/normalize.ts';
 import { parseFeed } from '../../src/core/ingest/parse-feed.ts';
 import { toPlainText } from '../../src/core/ingest/plain-text.ts';
 import type { RawItem } from '../../src/core/ingest/types.ts';
-import { ChannelSchema, MentionKindSchema, SourceSchema, type Channel, type MentionKind } from '../../src/core/schemas.ts';
+import { ChannelSchema, CompanySchema, MentionKindSchema, SourceSchema, type Alias, type Channel, type MentionKind } from '../../src/core/schemas.ts';
 import { parseCsv } from './csv.ts';
-import { scoreKinds, scoreMatcher, type KindOutcome, type MatchOutcome, type Score } from './metrics.ts';
+import { scoreBinary, scoreKinds, scoreMatcher, type KindOutcome, type MatchOutcome, type Score } from './metrics.ts';
 
 /** A reference to one corpus item: a feed file plus its guid, link or index; or a CFPB Complaint ID. */
 export type ItemRef = { file: string; guid?: string; link?: string; index?: number; complaintId?: string };
 /** One hand label. `companies` (feed items only) are the slugs the item is truly about. */
 export type Label = { ref: ItemRef; kind: MentionKind; companies?: string[] };
-/** One configured source of the evaluation. */
-export type SourceEntry = { name: string; channel: Channel; allAboutCompany?: boolean };
-/** One company as the evaluation configures it (the shape a company file's matching fields have). */
-export type CompanyEntry = { slug: string; name: string; aliases: string[]; exclude: string[] };
+/** One configured source of the evaluation, with the source-level matching phrases a maintainer would set (see SourceSchema). */
+export type SourceEntry = { name: string; channel: Channel; allAboutCompany?: boolean; ignore?: string[]; exclude?: string[] };
+/** One company as the evaluation configures it: the matching fields of a company file (see CompanySchema). */
+export type CompanyEntry = { slug: string; name: string; aliases: Alias[]; exclude: string[]; ignore: string[] };
+
+/** The matching fields of a company file, validated as a company file's are. */
+const CompanyMatchingSchema = CompanySchema.pick({ name: true, aliases: true, exclude: true, ignore: true });
 
 /** The two halves of the set. */
 export const SPLITS = ['dev', 'heldout'] as const;
@@ -40,12 +43,25 @@ export type SplitReport = {
   asksForAnswerTextOnly: Score;
   /** Per company: does normalize keep a feed item for the company, against the label? */
   matcher: Record<string, Score>;
+  /** Every (item, company) pair of the half as one class: the matcher over all companies. */
+  matcherPooled: Score;
 };
 
 /** A whole run: both halves, and the references that did not resolve to exactly one item. */
-export type AccuracyReport = { labels: number; splits: Record<Split, SplitReport>; unresolved: { ref: ItemRef; matches: number }[]; mistakes: Record<Split, Mistake[]> };
+export type AccuracyReport = {
+  labels: number;
+  splits: Record<Split, SplitReport>;
+  unresolved: { ref: ItemRef; matches: number }[];
+  mistakes: Record<Split, Mistake[]>;
+  matcherMistakes: Record<Split, MatcherMistake[]>;
+};
 /** A labelled item the classifier got wrong, for tuning (no corpus text beyond the title). */
 export type Mistake = { key: string; expected: MentionKind; predicted: MentionKind; title: string };
+/**
+ * An (item, company) pair the matcher got wrong, for tuning: `kept` true is a false
+ * positive (with the term that matched and the words around it), false a miss.
+ */
+export type MatcherMistake = { key: string; company: string; kept: boolean; title: string; term?: string; passage?: string };
 
 /** Where the labels live, relative to the project root. */
 export const LABELS_DIR = path.join('tests', 'accuracy');
@@ -76,7 +92,11 @@ export function loadLabelSet(projectRoot: string): { labels: Label[]; sources: R
   const dir = path.join(projectRoot, LABELS_DIR);
   const labels = (readJson(path.join(dir, 'labels.json')) as { items: Label[] }).items;
   const sources = (readJson(path.join(dir, 'sources.json')) as { sources: Record<string, SourceEntry> }).sources;
-  const companies = (readJson(path.join(dir, 'companies.json')) as { companies: CompanyEntry[] }).companies;
+  const companies = (readJson(path.join(dir, 'companies.json')) as { companies: ({ slug: string } & Record<string, unknown>)[] }).companies.map((entry): CompanyEntry => {
+    const parsed = CompanyMatchingSchema.safeParse(entry);
+    if (!parsed.success) throw new Error(`companies.json: ${entry.slug} is not a valid company: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    return { slug: entry.slug, ...parsed.data };
+  });
   const slugs = new Set(companies.map((c) => c.slug));
   for (const [file, source] of Object.entries(sources)) ChannelSchema.parse(source.channel, { error: () => `sources.json: ${file} has an unknown channel "${source.channel}"` });
   for (const label of labels) {
@@ -145,10 +165,10 @@ function resolveRef(ref: ItemRef, corpus: { feeds: Map<string, RawItem[]>; cfpb:
   return item ? [item] : [];
 }
 
-function contextFor(source: SourceEntry, file: string, company: { slug: string; name: string; aliases: string[]; exclude: string[] }, allAboutCompany: boolean): NormalizeContext {
+function contextFor(source: SourceEntry, file: string, company: Omit<CompanyEntry, 'ignore'> & { ignore?: string[] }, allAboutCompany: boolean): NormalizeContext {
   return {
     company: { ...company, official: { authors: [], domains: [] } },
-    source: SourceSchema.parse({ url: feedUrlOf(file), name: source.name, channel: source.channel, allAboutCompany }),
+    source: SourceSchema.parse({ url: feedUrlOf(file), name: source.name, channel: source.channel, allAboutCompany, ignore: source.ignore, exclude: source.exclude }),
     feedUrl: feedUrlOf(file),
     now: EVALUATION_NOW,
   };
@@ -166,6 +186,7 @@ export async function evaluateAccuracy(projectRoot: string, corporaDir: string):
   const textOnly: Record<Split, KindOutcome[]> = { dev: [], heldout: [] };
   const matches: Record<Split, MatchOutcome[]> = { dev: [], heldout: [] };
   const mistakes: Record<Split, Mistake[]> = { dev: [], heldout: [] };
+  const matcherMistakes: Record<Split, MatcherMistake[]> = { dev: [], heldout: [] };
   const unresolved: AccuracyReport['unresolved'] = [];
 
   for (const label of labels) {
@@ -191,8 +212,13 @@ export async function evaluateAccuracy(projectRoot: string, corporaDir: string):
 
     if (!isCfpb && !source.allAboutCompany) {
       for (const company of companies) {
-        const kept = normalizeItem(item, contextFor(source, label.ref.file, company, false)).ok;
-        matches[split].push({ company: company.slug, expected: (label.companies ?? []).includes(company.slug), kept });
+        const ctx = contextFor(source, label.ref.file, company, false);
+        const kept = normalizeItem(item, ctx).ok;
+        const expected = (label.companies ?? []).includes(company.slug);
+        matches[split].push({ company: company.slug, expected, kept });
+        if (kept === expected) continue;
+        const found = kept ? matchItem(item, ctx)?.match : undefined;
+        matcherMistakes[split].push({ key: refKey(label.ref), company: company.slug, kept, title: title.slice(0, 120), ...(found?.term ? { term: found.term, passage: found.passage } : {}) });
       }
     }
   }
@@ -200,9 +226,9 @@ export async function evaluateAccuracy(projectRoot: string, corporaDir: string):
   const slugs = companies.map((c) => c.slug);
   const report = (split: Split): SplitReport => {
     const scored = scoreKinds(kinds[split]);
-    return { items: kinds[split].length, perKind: scored.perKind, asksForAnswer: scored.asksForAnswer, asksForAnswerTextOnly: scoreKinds(textOnly[split]).asksForAnswer, matcher: scoreMatcher(matches[split], slugs) };
+    return { items: kinds[split].length, perKind: scored.perKind, asksForAnswer: scored.asksForAnswer, asksForAnswerTextOnly: scoreKinds(textOnly[split]).asksForAnswer, matcher: scoreMatcher(matches[split], slugs), matcherPooled: scoreBinary(matches[split].map((m) => ({ expected: m.expected, predicted: m.kept }))) };
   };
-  return { labels: labels.length, splits: { dev: report('dev'), heldout: report('heldout') }, unresolved, mistakes };
+  return { labels: labels.length, splits: { dev: report('dev'), heldout: report('heldout') }, unresolved, mistakes, matcherMistakes };
 }
 
 function cfpbCompany(corpus: { cfpb: Map<string, Record<string, string>[]> }, ref: ItemRef): string {

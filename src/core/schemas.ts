@@ -68,7 +68,8 @@ export const TimeZoneSchema = z.string().refine(
 
 /**
  * A name that identifies the company in text. A plain string matches case-insensitively
- * as a whole word on Unicode boundaries ("Acme" matches "ACME's", not "Acmeville"); the
+ * as a whole word on Unicode boundaries ("Acme" matches "ACME's", not "Acmeville"), never
+ * inside a web address written as text ("acme.com/…") unless it is one itself; the
  * object form adds options for ambiguous names.
  */
 export const AliasSchema = z.union([

@@ -1,6 +1,7 @@
 /**
  * The labelled set against the real ingest path (scripts/accuracy/evaluate.ts): the kind
- * targets on the held-out half, and every label's reference resolving to one corpus item.
+ * targets and the pooled matcher floor on the held-out half, and every label's reference
+ * resolving to one corpus item.
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateAccuracy, loadLabelSet, refKey, splitOf, type AccuracyReport } from '../../scripts/accuracy/evaluate.ts';
@@ -9,6 +10,15 @@ import { CORPORA_DIR, CORPORA_SKIP_MESSAGE, HAS_CORPORA, PROJECT_ROOT } from '..
 /** Targets for "asks for an answer" (problem ∪ question) on the held-out half. */
 const ASKS_PRECISION_MIN = 0.9;
 const ASKS_RECALL_MIN = 0.85;
+/**
+ * Floor for the matcher over all companies (every item × company pair) on the held-out
+ * half. The goal is precision ≥ 0.95 at recall ≥ 0.90; phrase rules reach recall 1.00 but
+ * only about half that precision, because most false positives left are passing mentions
+ * (a comparison, a backdrop, a shop in a deal post) that no general phrase names (see
+ * tests/accuracy/README.md). The floor keeps today's figure from slipping.
+ */
+const MATCHER_POOLED_PRECISION_MIN = 0.45;
+const MATCHER_POOLED_RECALL_MIN = 0.9;
 /** Reading and normalizing ~400 corpus items takes a few seconds. */
 const EVALUATION_TIMEOUT_MS = 60_000;
 
@@ -42,5 +52,12 @@ describe.skipIf(!HAS_CORPORA)(HAS_CORPORA ? 'accuracy on the corpora' : CORPORA_
     expect(asksForAnswer.support).toBeGreaterThan(20);
     expect(asksForAnswer.precision).toBeGreaterThanOrEqual(ASKS_PRECISION_MIN);
     expect(asksForAnswer.recall).toBeGreaterThanOrEqual(ASKS_RECALL_MIN);
+  }, EVALUATION_TIMEOUT_MS);
+
+  it(`keeps held-out items for the companies they are about with pooled precision ≥ ${MATCHER_POOLED_PRECISION_MIN} and recall ≥ ${MATCHER_POOLED_RECALL_MIN}`, async () => {
+    const { matcherPooled } = (await run()).splits.heldout;
+    expect(matcherPooled.support).toBeGreaterThan(15);
+    expect(matcherPooled.precision).toBeGreaterThanOrEqual(MATCHER_POOLED_PRECISION_MIN);
+    expect(matcherPooled.recall).toBeGreaterThanOrEqual(MATCHER_POOLED_RECALL_MIN);
   }, EVALUATION_TIMEOUT_MS);
 });

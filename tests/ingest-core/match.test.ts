@@ -57,6 +57,8 @@ describe('matchCompany', () => {
     ['an exclusion term alone is not an exclusion: the item was never about the company', ['shares fell'], { aliases: ['Acme'], exclude: ['shares fell'] }, 'no-match'],
     ['an exclusion term inside an ignore phrase does not count', ['Acme on Apple Podcasts'], { aliases: ['Acme'], ignore: ['Apple Podcasts'], exclude: ['Apple'] }, 'match'],
     ['assumeMatch needs no alias', ['anything at all'], { aliases: [], assumeMatch: true }, 'match'],
+    ['an ignore phrase with punctuation matches where HTML left a space before it', ['the PlayStation 5 , Xbox Series X and PC'], { aliases: ['Xbox'], ignore: ['PlayStation 5, Xbox'] }, 'no-match'],
+    ['an alias with an apostrophe matches where HTML left a space before it', ["McDonald 's menu"], { aliases: ["McDonald's"] }, 'match'],
     ['assumeMatch still honours exclusion terms', ['stock tips'], { aliases: [], exclude: ['stock'], assumeMatch: true }, 'excluded'],
   ] as const)('%s', (_title, fields, rules, verdict) => {
     expect(matchCompany(fields, rules).verdict).toBe(verdict);
@@ -97,5 +99,29 @@ describe('matchCompany', () => {
   it('matches a case-sensitive alias on Unicode word boundaries', () => {
     expect(matchCompany(['Ärger mit Über AG'], { aliases: [{ text: 'Über AG', caseSensitive: true }] }).verdict).toBe('match');
     expect(matchCompany(['Ärger mit über ag'], { aliases: [{ text: 'Über AG', caseSensitive: true }] }).verdict).toBe('no-match');
+  });
+});
+
+describe('matchCompany and web addresses written as text', () => {
+  it.each([
+    ['a word inside a URL is not a mention', ['watch the trailer here: http://trailers.apple.com/trailers/x/'], { aliases: ['Apple'] }, 'no-match'],
+    ['a word inside a "www." address is not a mention', ['My page: www.facebook.com/someone'], { aliases: ['Facebook'] }, 'no-match'],
+    ['a word inside a bare host name is not a mention', ['see trailers.apple.com or apple.com/tv for more'], { aliases: ['Apple'] }, 'no-match'],
+    ['a word inside an e-mail address is not a mention', ['write to press@microsoft.com'], { aliases: ['Microsoft'] }, 'no-match'],
+    ['the name next to an address still counts', ['Apple posted it at https://apple.com/newsroom'], { aliases: ['Apple'] }, 'match'],
+    ['a name followed by a full stop and the next sentence is still a word', ['They sued Apple. Then they lost.'], { aliases: ['Apple'] }, 'match'],
+    ['a dotted name that is not a host name is still a word', ['Microsoft.Extensions ships with .NET'], { aliases: ['Microsoft'] }, 'match'],
+    ['an alias that is itself an address matches inside addresses', ['book at https://www.booking.com/hotel'], { aliases: ['Booking.com'] }, 'match'],
+    ['a context word inside an address does not count', ['Alphabet soup recipes on google.com/search'], { aliases: [{ text: 'Alphabet', context: ['Google'] }] }, 'no-match'],
+    ['an exclusion term inside an address does not count', ['Acme news: https://example.com/stock/acme'], { aliases: ['Acme'], exclude: ['stock'] }, 'match'],
+    ['an exclusion term that is an address matches inside addresses', ['Acme deal via https://www.amazon.com/deal'], { aliases: ['Acme'], exclude: ['amazon.com'] }, 'excluded'],
+  ] as const)('%s', (_title, fields, rules, verdict) => {
+    expect(matchCompany(fields, rules).verdict).toBe(verdict);
+  });
+
+  it('reports the name as written next to the address it skipped', () => {
+    const result = matchCompany(['trailers.apple.com has it, says Apple'], { aliases: ['Apple'] });
+    expect(result.term).toBe('Apple');
+    expect(result.aliases[0]?.found).toBe('Apple');
   });
 });

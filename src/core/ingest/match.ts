@@ -3,8 +3,10 @@
  * the trace `explainItem` prints. Pure.
  *
  * Order: ignore phrases are blanked out of the text first (the item is kept, the phrase
- * just stops counting); then aliases are looked for, each with its own case rule and
- * context words; only an item that matched an alias can then be excluded.
+ * just stops counting), and so are web addresses written out as text ("trailers.apple.com",
+ * "https://www.facebook.com/…": a link is not a mention); then aliases are looked for,
+ * each with its own case rule and context words; only an item that matched an alias can
+ * then be excluded.
  */
 import { buildPassage } from './passage.ts';
 
@@ -73,7 +75,8 @@ const patternCache = new Map<string, RegExp | null>();
 /**
  * One pattern matching any term as a whole word: the characters on either side must not
  * be Unicode letters, marks, digits or "_". Whitespace inside a term matches any run of
- * whitespace; longer terms win over their prefixes. Null when there are no terms.
+ * whitespace, and punctuation in it may follow whitespace ("PS5, Xbox" matches
+ * "PS5 , Xbox"); longer terms win over their prefixes. Null when there are no terms.
  */
 function compileTerms(terms: readonly string[], flags: 'iu' | 'u' | 'giu'): RegExp | null {
   const key = `${flags}\u0000${terms.join('\u0000')}`;
@@ -83,7 +86,9 @@ function compileTerms(terms: readonly string[], flags: 'iu' | 'u' | 'giu'): RegE
     .map((term) => term.normalize('NFC').trim())
     .filter((term) => term !== '')
     .sort((a, b) => b.length - a.length)
-    .map((term) => term.split(/\s+/).map(escapeRegExp).join('\\s+'));
+    // Plain text made from HTML has a space where an inline element closed ("<a>PS5</a>, Xbox"
+    // reads "PS5 , Xbox"), so punctuation in a term may follow some whitespace.
+    .map((term) => term.split(/\s+/).map((word) => word.split(/(?=[,;:!?.)\]'’])/).map(escapeRegExp).join('\\s*')).join('\\s+'));
   const pattern = alternatives.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{M}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{M}\\p{N}_])`, flags);
   if (patternCache.size > 1000) patternCache.clear();
   patternCache.set(key, pattern);
@@ -103,6 +108,33 @@ function findFirst(fields: readonly string[], pattern: RegExp | null): { field: 
 /** Stands in for an ignored phrase: not a letter (so words around it stay words), not whitespace (so it never joins a multi-word alias), and never in plain text. */
 const MASK_CHAR = '\u0000';
 
+/** Top-level domains that make a bare "name.tld" a host name rather than words (the common ones; a full list would mask "Node.js"). */
+const COMMON_TLDS = ['com', 'net', 'org', 'edu', 'gov', 'mil', 'int', 'io', 'co', 'ai', 'app', 'dev', 'me', 'tv', 'ly', 'fm', 'gg', 'info', 'biz', 'social', 'uk', 'de', 'fr', 'nl', 'eu', 'us', 'ca', 'au', 'jp', 'in', 'es', 'it', 'se', 'ch'];
+
+/**
+ * Web addresses written out as text: anything after a scheme ("https://…"), "www.…", and
+ * bare host names ending in a common top-level domain ("trailers.apple.com/…",
+ * "press@apple.com"), each with its path. Words inside them are not mentions.
+ */
+const WEB_ADDRESS = new RegExp(
+  [
+    '[a-z][a-z0-9+.-]*:\\/\\/[^\\s<>"\']+',
+    '(?<![\\p{L}\\p{N}_.-])www\\.[^\\s<>"\']+',
+    `(?<![\\p{L}\\p{N}_.-])(?:[\\p{L}\\p{N}-]+\\.)+(?:${COMMON_TLDS.join('|')})(?![\\p{L}\\p{N}_-])(?:\\/[^\\s<>"']*)?`,
+  ].join('|'),
+  'giu',
+);
+
+/** True for alias and exclusion texts that look like an address themselves ("Booking.com"): those are matched inside addresses too. */
+function looksLikeAddress(term: string): boolean {
+  return /[./:]\p{L}/u.test(term);
+}
+
+/** `text` with every web address written in it blanked out (see WEB_ADDRESS). */
+function maskWebAddresses(text: string): string {
+  return text.replace(WEB_ADDRESS, (address) => MASK_CHAR.repeat(address.length));
+}
+
 /** The alias in its object form, with defaults. */
 function readAlias(rule: AliasRule): { text: string; caseSensitive: boolean; context: string[] } {
   return typeof rule === 'string' ? { text: rule, caseSensitive: false, context: [] } : { text: rule.text, caseSensitive: rule.caseSensitive ?? false, context: [...(rule.context ?? [])] };
@@ -110,8 +142,9 @@ function readAlias(rule: AliasRule): { text: string; caseSensitive: boolean; con
 
 /**
  * Matches the company's rules against the item's text fields (title, excerpt text,
- * categories…; a match never spans two fields). Ignore phrases are blanked out first;
- * an alias counts when it occurs as a whole word (case-insensitive unless
+ * categories…; a match never spans two fields). Ignore phrases are blanked out first,
+ * then web addresses written as text (URLs, "www.…", "name.com/…"), except for aliases
+ * and exclusion terms that look like an address themselves ("Booking.com"); an alias counts when it occurs as a whole word (case-insensitive unless
  * `caseSensitive`) and, if it has context words, one of them occurs too (case-insensitive,
  * anywhere in the fields); the earliest counting match gives `term` and `passage`
  * (from the field as given, ignore phrases included). Exclusion terms are tested only
@@ -129,13 +162,15 @@ export function matchCompany(fields: readonly string[], rules: MatchRules): Comp
           return MASK_CHAR.repeat(phrase.length);
         }),
       );
+  const words = masked.map(maskWebAddresses);
+  const textsFor = (term: string) => (looksLikeAddress(term) ? masked : words);
 
   const aliases: AliasCheck[] = [];
   let best: { field: number; index: number; length: number; alias: string } | undefined;
   for (const rule of rules.aliases) {
     const alias = readAlias(rule);
-    const hit = findFirst(masked, compileTerms([alias.text], alias.caseSensitive ? 'u' : 'iu'));
-    const contextFound = hit && alias.context.length > 0 ? alias.context.filter((word) => findFirst(masked, compileTerms([word], 'iu')) !== undefined) : [];
+    const hit = findFirst(textsFor(alias.text), compileTerms([alias.text], alias.caseSensitive ? 'u' : 'iu'));
+    const contextFound = hit && alias.context.length > 0 ? alias.context.filter((word) => findFirst(textsFor(word), compileTerms([word], 'iu')) !== undefined) : [];
     const counts = hit !== undefined && (alias.context.length === 0 || contextFound.length > 0);
     aliases.push({ alias: alias.text, caseSensitive: alias.caseSensitive, ...(hit ? { found: texts[hit.field]!.slice(hit.index, hit.index + hit.length) } : {}), context: alias.context, contextFound, counts });
     if (!counts || !hit) continue;
@@ -152,7 +187,8 @@ export function matchCompany(fields: readonly string[], rules: MatchRules): Comp
     result.field = best.field;
   }
   if (!best && !rules.assumeMatch) return result;
-  const excluded = findFirst(masked, compileTerms(rules.exclude ?? [], 'iu'));
+  const exclude = rules.exclude ?? [];
+  const excluded = findFirst(words, compileTerms(exclude.filter((term) => !looksLikeAddress(term)), 'iu')) ?? findFirst(masked, compileTerms(exclude.filter(looksLikeAddress), 'iu'));
   if (excluded) {
     result.verdict = 'excluded';
     result.excludedBy = texts[excluded.field]!.slice(excluded.index, excluded.index + excluded.length);

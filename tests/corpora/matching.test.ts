@@ -41,7 +41,7 @@ async function readItems(parts: readonly string[]): Promise<RawItem[]> {
 function context(company: Partial<NormalizeContext['company']>, source: Partial<NormalizeContext['source']> = {}): NormalizeContext {
   return {
     company: { slug: 'apple', name: 'Apple', aliases: ['Apple'], exclude: [], official: { authors: [], domains: [] }, ...company },
-    source: { url: FEED_URL, channel: 'news', voice: 'public', threaded: false, allAboutCompany: false, excerptChars: 600, ...source },
+    source: { url: FEED_URL, channel: 'blog', voice: 'public', threaded: false, allAboutCompany: false, excerptChars: 600, ...source },
     feedUrl: FEED_URL,
     now: NOW,
   };

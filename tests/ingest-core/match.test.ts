@@ -125,3 +125,26 @@ describe('matchCompany and web addresses written as text', () => {
     expect(result.aliases[0]?.found).toBe('Apple');
   });
 });
+
+describe('matchCompany: mentions in passing', () => {
+  const rules = { aliases: ['Apple'], prominentFields: [0] };
+  it.each([
+    ['a mention in the title counts', ['Apple raises AirPods prices', 'Prices go up in India.'], 'match'],
+    ['two mentions in the text count', ['AirPods prices rise', 'Apple said on Monday that Apple would raise prices.'], 'match'],
+    ['one mention in the text is only in passing', ['New earbuds reviewed', 'They sound like the Apple ones, but cost less.'], 'no-match'],
+    ['a mention in a prominent category counts', ['New earbuds reviewed', 'They sound like the Apple ones.', 'Apple'], 'match'],
+  ])('%s', (_, fields, verdict) => {
+    const result = matchCompany(fields, fields.length > 2 ? { ...rules, prominentFields: [0, 2] } : rules);
+    expect(result.verdict).toBe(verdict);
+    expect(result.inPassing ?? false).toBe(verdict === 'no-match');
+  });
+
+  it('counts one mention anywhere when no field is prominent', () => {
+    expect(matchCompany(['New earbuds reviewed', 'They sound like the Apple ones.'], { aliases: ['Apple'] }).verdict).toBe('match');
+  });
+
+  it('does not count occurrences of an alias whose context words are missing', () => {
+    const result = matchCompany(['Alphabet soup for kids', 'The alphabet song, then Apple pie.'], { aliases: [{ text: 'Alphabet', context: ['Google'] }, 'Apple'], prominentFields: [0] });
+    expect([result.verdict, result.inPassing]).toEqual(['no-match', true]);
+  });
+});

@@ -175,3 +175,20 @@ describe('displayAuthor', () => {
     expect(displayAuthor(input)).toBe(expected);
   });
 });
+
+describe('normalizeItem: names in passing', () => {
+  const passing: RawItem = { guid: 'n1', link: 'https://news.example/1', title: 'Broadband prices compared', summary: '<p>Rivals such as Zephyr Telecom charge more.</p>' };
+  it.each([
+    ['skips a news story that names the company once, in passing', { channel: 'news' as const }, false],
+    ['keeps it when the news source keeps passing mentions', { channel: 'news' as const, keepPassingMentions: true }, true],
+    ['keeps a forum post that names the company once', { channel: 'forum' as const }, true],
+  ])('%s', (_, source, kept) => {
+    const result = normalizeItem(passing, context(source));
+    expect(result.ok).toBe(kept);
+    if (!result.ok) expect(result.reason).toBe('not-about-company');
+  });
+
+  it('keeps a news story with the company in its title', () => {
+    expect(normalizeItem({ ...passing, title: 'Zephyr Telecom raises prices' }, context({ channel: 'news' })).ok).toBe(true);
+  });
+});

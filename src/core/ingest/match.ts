@@ -26,7 +26,18 @@ export type MatchRules = {
   exclude?: readonly string[];
   /** True for sources where every item is about the company: no alias needed, exclusions still apply. Default false. */
   assumeMatch?: boolean;
+  /**
+   * When set, a passing mention is not enough: the item counts only when an alias occurs in
+   * one of these fields (by index: the title, the categories) or at least
+   * PROMINENT_MENTIONS times in all. News and blogs name companies in passing ("earbuds like
+   * the AirPods Pro", "Google I/O will go ahead"); stories about them name them in the title
+   * or again and again. Unset: one mention anywhere counts.
+   */
+  prominentFields?: readonly number[];
 };
+
+/** How many mentions of the company make an item about it when none is in a prominent field. */
+export const PROMINENT_MENTIONS = 2;
 
 /** What one alias found, for explanations. */
 export type AliasCheck = {
@@ -58,6 +69,8 @@ export type CompanyMatch = {
   field?: number;
   /** The exact text of the first exclusion term found, when the verdict is 'excluded'. */
   excludedBy?: string;
+  /** True when an alias counted but only in passing (see MatchRules.prominentFields): the verdict is 'no-match'. */
+  inPassing?: boolean;
   /** The ignore phrases found in the text (exact text, each once), all blanked out before matching. */
   ignored: string[];
   /** One entry per alias, in configured order. */
@@ -78,7 +91,7 @@ const patternCache = new Map<string, RegExp | null>();
  * whitespace, and punctuation in it may follow whitespace ("PS5, Xbox" matches
  * "PS5 , Xbox"); longer terms win over their prefixes. Null when there are no terms.
  */
-function compileTerms(terms: readonly string[], flags: 'iu' | 'u' | 'giu'): RegExp | null {
+function compileTerms(terms: readonly string[], flags: 'iu' | 'u' | 'giu' | 'gu'): RegExp | null {
   const key = `${flags}\u0000${terms.join('\u0000')}`;
   const cached = patternCache.get(key);
   if (cached !== undefined) return cached;
@@ -179,6 +192,10 @@ export function matchCompany(fields: readonly string[], rules: MatchRules): Comp
   }
 
   const result: CompanyMatch = { verdict: 'no-match', ignored: [...ignored], aliases };
+  if (best && rules.prominentFields && !isProminent(rules.aliases.filter((_, i) => aliases[i]!.counts), rules.prominentFields, textsFor, best.field)) {
+    result.inPassing = true;
+    best = undefined;
+  }
   if (best) {
     const text = texts[best.field]!;
     result.term = text.slice(best.index, best.index + best.length);
@@ -194,6 +211,29 @@ export function matchCompany(fields: readonly string[], rules: MatchRules): Comp
     result.excludedBy = texts[excluded.field]!.slice(excluded.index, excluded.index + excluded.length);
   } else result.verdict = 'match';
   return result;
+}
+
+/**
+ * Whether the counting aliases name the company prominently: one occurrence in a prominent
+ * field (the first match is the earliest, so checking its field and then every field is
+ * enough), or PROMINENT_MENTIONS occurrences in all.
+ */
+function isProminent(countingAliases: readonly AliasRule[], prominentFields: readonly number[], textsFor: (term: string) => readonly string[], firstField: number): boolean {
+  const prominent = new Set(prominentFields);
+  if (prominent.has(firstField)) return true;
+  let occurrences = 0;
+  for (const rule of countingAliases) {
+    const alias = readAlias(rule);
+    const texts = textsFor(alias.text);
+    const pattern = compileTerms([alias.text], alias.caseSensitive ? 'gu' : 'giu');
+    if (pattern === null) continue;
+    for (let field = 0; field < texts.length; field += 1) {
+      const hits = texts[field]!.match(pattern)?.length ?? 0;
+      if (hits > 0 && prominent.has(field)) return true;
+      occurrences += hits;
+    }
+  }
+  return occurrences >= PROMINENT_MENTIONS;
 }
 
 /**

@@ -156,7 +156,16 @@ export function needsMatching(ctx: Pick<NormalizeContext, 'company' | 'source'>)
 export function matchItem(item: RawItem, ctx: Pick<NormalizeContext, 'company' | 'source'>): { fields: MatchField[]; match: CompanyMatch } | undefined {
   if (!needsMatching(ctx)) return undefined;
   const fields = buildMatchFields(item, ctx.source.excerptChars);
-  return { fields, match: matchCompany(fields.map((field) => field.text), buildMatchRules(ctx)) };
+  const rules = buildMatchRules(ctx);
+  // Published writing names companies in passing; there an item must name the company in its
+  // title or categories, or more than once (see MatchRules.prominentFields).
+  const prominentFields = skipsPassingMentions(ctx.source) ? fields.flatMap((field, index) => (field.label === 'title' || field.label === 'category' ? [index] : [])) : undefined;
+  return { fields, match: matchCompany(fields.map((field) => field.text), prominentFields ? { ...rules, prominentFields } : rules) };
+}
+
+/** True when a mention in passing is not enough for this source: news and blog channels, unless the source says to keep them. */
+export function skipsPassingMentions(source: Pick<Source, 'channel' | 'keepPassingMentions'>): boolean {
+  return source.keepPassingMentions === undefined ? source.channel === 'news' : !source.keepPassingMentions;
 }
 
 /**
@@ -170,7 +179,8 @@ export function matchItem(item: RawItem, ctx: Pick<NormalizeContext, 'company' |
  * the source's voice and the official identities; id from the guid, else the canonical
  * URL; `matchedTerm` and `matchedPassage` from the first alias that counted. Matching
  * (public sources only) reads what a reader sees (buildMatchFields). Skips: 'no-link'
- * (no http(s) link), 'not-about-company' (no alias counted, unless the source is
+ * (no http(s) link), 'not-about-company' (no alias counted, or, for news sources, only
+ * once and not in the title or categories — see skipsPassingMentions; unless the source is
  * allAboutCompany or speaks for the company), 'excluded' (an exclusion term in an item
  * that is about the company), 'before-since'. Pure; never throws.
  */
@@ -189,7 +199,11 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): NormalizeRe
     const fullHtml = (item.content ?? item.summary ?? '').slice(0, HTML_SCAN_MAX_CHARS);
 
     const matched = matchItem(item, ctx)?.match;
-    if (matched?.verdict === 'no-match') return { ok: false, reason: 'not-about-company' };
+    if (matched?.verdict === 'no-match') {
+      return matched.inPassing
+        ? { ok: false, reason: 'not-about-company', detail: 'the company is named only in passing: once, and not in the title or categories (news sources; see keepPassingMentions)' }
+        : { ok: false, reason: 'not-about-company' };
+    }
     if (matched?.verdict === 'excluded') return { ok: false, reason: 'excluded', detail: `the item contains the exclusion term "${matched.excludedBy ?? ''}"` };
 
     const date = resolvePublishedAt(item.date, ctx.now);

@@ -175,31 +175,63 @@ function collectLinks(node: HastRoot | HastContent, out: Set<string>): void {
   if ('children' in node) for (const child of node.children) collectLinks(child, out);
 }
 
+/** What truncateTree saw: the last text kept, and whether text was cut or dropped. */
+interface TruncateState {
+  lastText: { value: string } | null;
+  cut: boolean;
+  dropped: boolean;
+}
+
+/** Whether a Markdown node holds any visible text. */
+function hasText(node: MdastNodes): boolean {
+  if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') return node.value.trim() !== '';
+  return 'children' in node && (node.children as MdastNodes[]).some(hasText);
+}
+
 /** Keeps the first `budget` characters of text in document order; drops what comes after. Returns the budget left. */
-function truncateTree(node: MdastNodes, budget: number): number {
+function truncateNode(node: MdastNodes, budget: number, state: TruncateState): number {
   if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') {
     if (budget <= 0) {
+      if (node.value.trim() !== '') state.dropped = true;
       node.value = '';
       return 0;
     }
     if (Array.from(node.value).length > budget) {
       node.value = truncateAtWord(node.value, budget);
+      state.cut = true;
+      if (node.type === 'text') state.lastText = node;
       return 0;
     }
+    if (node.type === 'text' && node.value.trim() !== '') state.lastText = node;
     return budget - Array.from(node.value).length;
   }
   if ('children' in node) {
     const kept: typeof node.children = [];
     let left = budget;
-    for (const child of node.children) {
-      if (left <= 0) break;
-      left = truncateTree(child, left);
+    for (const [index, child] of node.children.entries()) {
+      if (left <= 0) {
+        if (node.children.slice(index).some(hasText)) state.dropped = true;
+        break;
+      }
+      left = truncateNode(child, left, state);
       kept.push(child as never);
     }
     node.children = kept as never;
     return left;
   }
   return budget;
+}
+
+/**
+ * truncateNode, and an ellipsis on the last text kept when the cut fell between two nodes
+ * (so a cut excerpt always says it is cut).
+ */
+function truncateTree(tree: MdastRoot, budget: number): void {
+  const state: TruncateState = { lastText: null, cut: false, dropped: false };
+  truncateNode(tree, budget, state);
+  if (state.dropped && !state.cut && state.lastText) {
+    state.lastText.value = `${state.lastText.value.replace(/[\s.,;:!?-]+$/, '')}…`;
+  }
 }
 
 function stringify(tree: MdastRoot): string {
@@ -226,16 +258,25 @@ export function htmlToSafeMarkdown(html: string, maxChars: number, baseUrl?: str
     collectLinks(hast as HastRoot, links);
     let markdown = stringify(sanitized);
     if (Array.from(markdown).length <= maxChars) return { markdown, links: [...links] };
-    // Markdown syntax costs characters too: shrink the text budget until the result fits.
-    let budget = maxChars;
-    for (let attempt = 0; attempt < 6 && budget > 0; attempt += 1) {
+    // Markdown syntax (link URLs above all) costs characters too: find the largest text
+    // budget whose Markdown fits, by bisection, so one long URL cannot shrink the excerpt to
+    // a few words.
+    let fits: string | null = null;
+    let low = 1;
+    let high = maxChars;
+    while (low <= high) {
+      const budget = Math.floor((low + high) / 2);
       const tree = structuredClone(sanitized);
       truncateTree(tree, budget);
-      markdown = stringify(tree);
-      const length = Array.from(markdown).length;
-      if (length <= maxChars) return { markdown, links: [...links] };
-      budget -= length - maxChars + 8;
+      const candidate = stringify(tree);
+      if (Array.from(candidate).length <= maxChars) {
+        fits = candidate;
+        low = budget + 1;
+      } else {
+        high = budget - 1;
+      }
     }
+    if (fits !== null && fits !== '') return { markdown: fits, links: [...links] };
     return { markdown: escapePlainText(toPlainText(html, maxChars)), links: [...links] };
   } catch {
     return { markdown: escapePlainText(toPlainText(html, maxChars)), links: [...links] };

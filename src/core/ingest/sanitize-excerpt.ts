@@ -11,7 +11,7 @@ import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { canonicalizeUrl } from './canonical-url.ts';
-import { toPlainText, truncateAtWord } from './plain-text.ts';
+import { toPlainText, treeToPlainText, truncateAtWord } from './plain-text.ts';
 
 /** Elements removed with everything inside them, on top of the GitHub schema's own list. */
 const STRIPPED_ELEMENTS = ['script', 'style', 'template', 'noscript', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button', 'select', 'textarea', 'svg', 'math', 'title', 'head', 'meta', 'link', 'base'];
@@ -236,6 +236,24 @@ function truncateTree(tree: MdastRoot, budget: number): void {
 
 function stringify(tree: MdastRoot): string {
   return stringifier.stringify(tree).trim();
+}
+
+/**
+ * The text a reader sees of feed HTML, as one plain line: what the excerpt keeps, so without
+ * figure captions, credit lines, "Read more" links, "The post … appeared first on …" and
+ * share links (dropBoilerplate). Matching reads this, so a company named only in a photo
+ * credit is not "mentioned". Pure; never throws.
+ */
+export function readableText(html: string): string {
+  const input = html.replace(/\u0000/g, '');
+  if (!/[<&]/.test(input)) return toPlainText(input);
+  try {
+    const hast = parser.parse(input);
+    dropBoilerplate(hast);
+    return treeToPlainText(hast);
+  } catch {
+    return toPlainText(input);
+  }
 }
 
 /**

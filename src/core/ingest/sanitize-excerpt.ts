@@ -276,22 +276,27 @@ export function htmlToSafeMarkdown(html: string, maxChars: number, baseUrl?: str
     collectLinks(hast as HastRoot, links);
     let markdown = stringify(sanitized);
     if (Array.from(markdown).length <= maxChars) return { markdown, links: [...links] };
-    // Markdown syntax (link URLs above all) costs characters too: find the largest text
-    // budget whose Markdown fits, by bisection, so one long URL cannot shrink the excerpt to
-    // a few words.
+    // Markdown syntax (link URLs above all) costs characters too: search for the largest text
+    // budget whose Markdown fits. A miss steps down by the overshoot (usually enough at once); a
+    // fit bisects upwards; the search stops within a few characters of the best, so one long
+    // URL can neither shrink the excerpt to a few words nor cost many rounds.
     let fits: string | null = null;
-    let low = 1;
-    let high = maxChars;
-    while (low <= high) {
-      const budget = Math.floor((low + high) / 2);
+    let low = 0; // the largest budget known to fit
+    let high = maxChars + 1; // the smallest budget known not to fit
+    let budget = maxChars;
+    const close = Math.max(8, Math.floor(maxChars / 50));
+    for (let round = 0; round < 12 && high - low > close; round += 1) {
       const tree = structuredClone(sanitized);
       truncateTree(tree, budget);
       const candidate = stringify(tree);
-      if (Array.from(candidate).length <= maxChars) {
+      const length = Array.from(candidate).length;
+      if (length <= maxChars) {
         fits = candidate;
-        low = budget + 1;
+        low = budget;
+        budget = Math.floor((low + high) / 2);
       } else {
-        high = budget - 1;
+        high = budget;
+        budget = Math.max(low + 1, Math.min(high - 1, budget - (length - maxChars)));
       }
     }
     if (fits !== null && fits !== '') return { markdown: fits, links: [...links] };

@@ -5,6 +5,8 @@
  *
  *   npm run scorecard -- [--now 2026-11-21T00:00:00Z] [--content content] [--check]
  *
+ * Without --now it computes as of WATCHBLOG_NOW when set, like the build.
+ *
  * --check only validates the content and prints problems. Exit 1 when a file does not fit.
  * Either way it warns about edits that do nothing (an override for a case that does not
  * exist, a post naming an unknown case) or contradict the record.
@@ -22,19 +24,25 @@ const CLI = defineCli({
   tag: 'scorecard',
   summary: "Checks the content folder and prints every company's figures as JSON (the open-data format of /data/companies.json), computed without Astro.",
   options: {
-    now: { type: 'string', value: '<time>', description: 'the as-of time, ISO-8601, e.g. 2026-11-21T00:00:00Z (default: now)' },
+    now: { type: 'string', value: '<time>', description: 'the as-of time, ISO-8601, e.g. 2026-11-21T00:00:00Z (default $WATCHBLOG_NOW, else now)' },
     content: { type: 'string', value: '<dir>', description: 'the content folder (default $WATCHBLOG_CONTENT, else ./content)' },
     check: { type: 'boolean', default: false, description: 'only validate the content and print problems and warnings' },
   },
-  env: { WATCHBLOG_CONTENT: 'the content folder when --content is not given' },
+  env: {
+    WATCHBLOG_CONTENT: 'the content folder when --content is not given',
+    WATCHBLOG_NOW: 'the as-of time when --now is not given (the build reads it too, so both agree)',
+  },
   exitCodes: { 0: 'the content fits (warnings are printed, not fatal); also after --help', 1: 'a content file does not fit the content model', 2: 'bad options' },
 });
 
 const values = parseCliArgs(CLI);
 const contentDir = path.resolve(values.content ?? (process.env.WATCHBLOG_CONTENT || 'content'));
-const now = values.now ? new Date(values.now) : new Date();
+// The same as-of instant as the build: --now, else WATCHBLOG_NOW, else the clock.
+const nowFrom = values.now ? '--now' : process.env.WATCHBLOG_NOW?.trim() ? 'WATCHBLOG_NOW' : null;
+const nowText = values.now ?? process.env.WATCHBLOG_NOW?.trim();
+const now = nowFrom && nowText ? new Date(nowText) : new Date();
 if (Number.isNaN(now.getTime())) {
-  console.error(`[scorecard] --now: expected an ISO-8601 time such as 2026-11-21T00:00:00Z, got "${values.now}"`);
+  console.error(`[scorecard] ${nowFrom}: expected an ISO-8601 time such as 2026-11-21T00:00:00Z, got "${nowText}"`);
   process.exit(2);
 }
 

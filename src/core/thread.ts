@@ -17,8 +17,17 @@
 import { computeItemId } from './ingest/identity.ts';
 import { inferMentionKind } from './ingest/mention-kind.ts';
 import type { CaseStatus, Channel, MentionKind } from './schemas.ts';
-import { toPlainParagraphs } from './site/text.ts';
+import { toPlainParagraphs, truncateText } from './site/text.ts';
 import type { Case, CaseOverride, Mention, NotCountedReason, Response, TimelineEvent } from './types.ts';
+
+/** Characters of a title made from a post's first words (a toot, a tweet, a comment has no title). */
+const TITLE_FROM_TEXT_CHARS = 90;
+
+/** A title for an untitled post: the first words of its text, cut at a word with "…"; '' when it has none. */
+function titleFromText(excerpt: string): string {
+  const first = toPlainParagraphs(excerpt)[0] ?? '';
+  return truncateText(first, TITLE_FROM_TEXT_CHARS);
+}
 
 /**
  * The slice of a company that threading needs: its bots, its sources' kinds (by URL) so a
@@ -364,7 +373,7 @@ function assembleCase(
     kind,
     kindFrom: override?.kind ? 'case-override' : mentions[0]!.kind ? 'mention' : 'inferred',
     customerReplied: status === 'answered' && lastFollowUp !== null && lastCounted !== null && lastFollowUp > lastCounted,
-    title: override?.title ?? (first.title || 'Untitled mention'),
+    title: override?.title ?? (first.title || titleFromText(first.excerpt) || 'Untitled mention'),
     channel: mentions[0]!.channel,
     channels,
     openedAt,

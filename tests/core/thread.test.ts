@@ -54,6 +54,16 @@ describe('buildCases: how mentions become cases', () => {
     ]);
   });
 
+  it('titles a case whose first post has no title (a Mastodon toot) by its first words, else "Untitled mention"', () => {
+    const toot = mention('toot', T0, {
+      title: '',
+      excerpt: 'Next update of our **iOS** app will have home screen widgets (among other things)! It’s not a super crucial thing but I’m looking forward to it.',
+    });
+    const empty = mention('empty', T1, { title: '', excerpt: '' });
+    const titles = buildCases('acme', [toot, empty], [], [], policy).map((c) => c.title);
+    expect(titles).toEqual(['Next update of our iOS app will have home screen widgets (among other things)! It’s not…', 'Untitled mention']);
+  });
+
   it('honours a maintainer’s caseId on a mention', () => {
     const cases = buildCases('acme', [mention('a', T0), mention('b', T1, { caseId: 'a' })], [], [], policy);
     expect(summary(cases)[0]?.mentions).toEqual(['a', 'b']);

@@ -192,3 +192,22 @@ describe('normalizeItem: names in passing', () => {
     expect(normalizeItem({ ...passing, title: 'Zephyr Telecom raises prices' }, context({ channel: 'news' })).ok).toBe(true);
   });
 });
+
+describe('normalizeItem matches on what the excerpt keeps', () => {
+  const item = (summary: string): RawItem => ({ guid: 'g', link: 'https://forum.example/t/9', title: 'My order never arrived', date: '2026-02-28T09:00:00Z', summary });
+
+  it('skips an item whose only mention of the company is a photo credit, a caption or a "Read more" link', () => {
+    for (const summary of [
+      '<figure><img src="https://x.example/a.jpg"><figcaption>Screenshot: ZephyrTel</figcaption></figure><p>Still waiting after three weeks.</p>',
+      '<p>Still waiting after three weeks.</p><div class="photo-credit">Zephyr Telecom</div>',
+      '<p>Still waiting after three weeks.</p><p><a href="https://x.example/more">Read more on ZephyrTel</a></p>',
+    ]) {
+      expect(normalizeItem(item(summary), context())).toMatchObject({ ok: false, reason: 'not-about-company' });
+    }
+  });
+
+  it('still keeps an item that names the company in its text, with that passage', () => {
+    const result = normalizeItem(item('<figure><figcaption>Photo: someone</figcaption></figure><p>ZephyrTel lost my order.</p>'), context());
+    expect(result.ok && result.draft.kind === 'mention' ? result.draft.matchedPassage : null).toBe('ZephyrTel lost my order.');
+  });
+});

@@ -37,6 +37,21 @@ describe('htmlToSafeMarkdown', () => {
     expect(markdown).toBe('Hello **there**, _see_ [this](https://x.example/a).\n\n- one\n- two');
   });
 
+  it('keeps most of the text when long link URLs fill the budget, and says it is cut (a Blogger post)', () => {
+    const link = (n: number) => `<a href="https://developers.example/adwords/api/docs/guides/migration/v2016${n}">v2016${n} migration guide</a>`;
+    const html = `<div><b>AdWords API v201509 will be <a href="https://developers.example/adwords/api/docs/sunset-dates">sunset</a> on June 21, 2016, after which all requests will fail.</b> This version was <a href="https://blog.example/2015/10/announcing-v201509-of-adwords-api.html">deprecated</a> on February 2, 2016. Please migrate before the sunset.<br /><br />Resources:<ul><li>${link(3)}</li><li>${link(1)}</li><li>${link(2)}</li></ul>As always, ask in the <a href="https://groups.example/forum/adwords-api">forum</a>.</div>`;
+    let previous = 0;
+    for (const maxChars of [200, 300, 400, 500, 600]) {
+      const { markdown } = htmlToSafeMarkdown(html, maxChars);
+      const text = markdown.replace(/\]\([^)]*\)/g, ']');
+      expect(Array.from(markdown).length).toBeLessThanOrEqual(maxChars);
+      expect(text).toContain('AdWords API v201509 will be [sunset] on June 21');
+      expect(markdown).toMatch(/…\**\]?(?:\([^)]*\))?$/);
+      expect(text.length).toBeGreaterThanOrEqual(previous);
+      previous = text.length;
+    }
+  });
+
   it('keeps the text of a link whose target is unsafe', () => {
     expect(htmlToSafeMarkdown('<a href="javascript:alert(1)">the details</a>', 600).markdown).toBe('the details');
   });

@@ -100,6 +100,14 @@ describe('text from strangers', () => {
     expect(toPlainParagraphs('&lt;script&gt;alert(1)&lt;/script&gt;')).toEqual(['<script>alert(1)</script>']);
   });
 
+  it('drops hard-break backslashes and emphasis that spans lines (a Blogger byline, a MacRumors excerpt)', () => {
+    expect(toPlainParagraphs('_by [Ben Yu](https://x.example)\\\n\\\nThis was adapted._\\\n\\\nCan you tell?')).toEqual([
+      'by Ben Yu This was adapted. Can you tell?',
+    ]);
+    expect(toPlainParagraphs('no gathering.\\\n\\\n\\\nPrior to 2020')).toEqual(['no gathering. Prior to 2020']);
+    expect(toPlainParagraphs('a literal backslash \\\\\nnext')).toEqual(['a literal backslash \\ next']);
+  });
+
   it('cuts at a word and adds an ellipsis only when cut', () => {
     expect(truncateText('short', 10)).toBe('short');
     expect(truncateText('one two three four', 12)).toBe('one two…');

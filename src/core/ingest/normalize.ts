@@ -9,7 +9,7 @@ import { resolvePublishedAt } from './dates.ts';
 import { computeItemId } from './identity.ts';
 import { matchCompany, type AliasRule, type CompanyMatch, type MatchRules } from './match.ts';
 import { toPlainText } from './plain-text.ts';
-import { extractSafeLinks, htmlToSafeMarkdown, plainTextToHtml } from './sanitize-excerpt.ts';
+import { extractSafeLinks, htmlToSafeMarkdown, plainTextToHtml, readableText } from './sanitize-excerpt.ts';
 import { deriveThreadId } from './thread-id.ts';
 import type { ItemDraft, RawItem, SkipReason } from './types.ts';
 
@@ -120,7 +120,8 @@ function excerptSourceHtml(item: RawItem, excerptChars: number): string {
 export function buildMatchFields(item: RawItem, excerptChars: number): MatchField[] {
   const fields: MatchField[] = [
     { label: 'title', text: toPlainText(item.title ?? '', TITLE_MAX_CHARS) },
-    { label: 'excerpt', text: toPlainText(excerptSourceHtml(item, excerptChars)) },
+    // What the excerpt keeps: captions, credits and "Read more" links name no one.
+    { label: 'excerpt', text: readableText(excerptSourceHtml(item, excerptChars)) },
     // Categories are plain text too: a passage found in one is written to front matter.
     ...(item.categories ?? []).map((category) => ({ label: 'category' as const, text: toPlainText(category) })),
   ];

@@ -62,6 +62,17 @@ export function toPlainText(htmlOrText: string, maxChars?: number): string {
   } catch {
     text = htmlOrText.replace(/<[^>]*>/g, ' ');
   }
+  return cleanText(text, maxChars);
+}
+
+function cleanText(text: string, maxChars?: number): string {
   const clean = text.replace(WHITESPACE_RUN, ' ').replace(CONTROL_CHARS, '').replace(BIDI_CONTROLS, '').replace(/ {2,}/g, ' ').trim();
   return maxChars === undefined ? clean : truncateAtWord(clean, maxChars);
+}
+
+/** An already parsed HTML tree as plain text, like toPlainText. Pure. */
+export function treeToPlainText(tree: Root): string {
+  const out: string[] = [];
+  collectText(tree, out);
+  return cleanText(out.join(''));
 }

@@ -11,7 +11,7 @@ import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { canonicalizeUrl } from './canonical-url.ts';
-import { toPlainText, truncateAtWord } from './plain-text.ts';
+import { toPlainText, treeToPlainText, truncateAtWord } from './plain-text.ts';
 
 /** Elements removed with everything inside them, on top of the GitHub schema's own list. */
 const STRIPPED_ELEMENTS = ['script', 'style', 'template', 'noscript', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button', 'select', 'textarea', 'svg', 'math', 'title', 'head', 'meta', 'link', 'base'];
@@ -175,25 +175,45 @@ function collectLinks(node: HastRoot | HastContent, out: Set<string>): void {
   if ('children' in node) for (const child of node.children) collectLinks(child, out);
 }
 
+/** What truncateTree saw: the last text kept, and whether text was cut or dropped. */
+interface TruncateState {
+  lastText: { value: string } | null;
+  cut: boolean;
+  dropped: boolean;
+}
+
+/** Whether a Markdown node holds any visible text. */
+function hasText(node: MdastNodes): boolean {
+  if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') return node.value.trim() !== '';
+  return 'children' in node && (node.children as MdastNodes[]).some(hasText);
+}
+
 /** Keeps the first `budget` characters of text in document order; drops what comes after. Returns the budget left. */
-function truncateTree(node: MdastNodes, budget: number): number {
+function truncateNode(node: MdastNodes, budget: number, state: TruncateState): number {
   if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') {
     if (budget <= 0) {
+      if (node.value.trim() !== '') state.dropped = true;
       node.value = '';
       return 0;
     }
     if (Array.from(node.value).length > budget) {
       node.value = truncateAtWord(node.value, budget);
+      state.cut = true;
+      if (node.type === 'text') state.lastText = node;
       return 0;
     }
+    if (node.type === 'text' && node.value.trim() !== '') state.lastText = node;
     return budget - Array.from(node.value).length;
   }
   if ('children' in node) {
     const kept: typeof node.children = [];
     let left = budget;
-    for (const child of node.children) {
-      if (left <= 0) break;
-      left = truncateTree(child, left);
+    for (const [index, child] of node.children.entries()) {
+      if (left <= 0) {
+        if (node.children.slice(index).some(hasText)) state.dropped = true;
+        break;
+      }
+      left = truncateNode(child, left, state);
       kept.push(child as never);
     }
     node.children = kept as never;
@@ -202,8 +222,38 @@ function truncateTree(node: MdastNodes, budget: number): number {
   return budget;
 }
 
+/**
+ * truncateNode, and an ellipsis on the last text kept when the cut fell between two nodes
+ * (so a cut excerpt always says it is cut).
+ */
+function truncateTree(tree: MdastRoot, budget: number): void {
+  const state: TruncateState = { lastText: null, cut: false, dropped: false };
+  truncateNode(tree, budget, state);
+  if (state.dropped && !state.cut && state.lastText) {
+    state.lastText.value = `${state.lastText.value.replace(/[\s.,;:!?-]+$/, '')}…`;
+  }
+}
+
 function stringify(tree: MdastRoot): string {
   return stringifier.stringify(tree).trim();
+}
+
+/**
+ * The text a reader sees of feed HTML, as one plain line: what the excerpt keeps, so without
+ * figure captions, credit lines, "Read more" links, "The post … appeared first on …" and
+ * share links (dropBoilerplate). Matching reads this, so a company named only in a photo
+ * credit is not "mentioned". Pure; never throws.
+ */
+export function readableText(html: string): string {
+  const input = html.replace(/\u0000/g, '');
+  if (!/[<&]/.test(input)) return toPlainText(input);
+  try {
+    const hast = parser.parse(input);
+    dropBoilerplate(hast);
+    return treeToPlainText(hast);
+  } catch {
+    return toPlainText(input);
+  }
 }
 
 /**
@@ -226,16 +276,30 @@ export function htmlToSafeMarkdown(html: string, maxChars: number, baseUrl?: str
     collectLinks(hast as HastRoot, links);
     let markdown = stringify(sanitized);
     if (Array.from(markdown).length <= maxChars) return { markdown, links: [...links] };
-    // Markdown syntax costs characters too: shrink the text budget until the result fits.
+    // Markdown syntax (link URLs above all) costs characters too: search for the largest text
+    // budget whose Markdown fits. A miss steps down by the overshoot (usually enough at once); a
+    // fit bisects upwards; the search stops within a few characters of the best, so one long
+    // URL can neither shrink the excerpt to a few words nor cost many rounds.
+    let fits: string | null = null;
+    let low = 0; // the largest budget known to fit
+    let high = maxChars + 1; // the smallest budget known not to fit
     let budget = maxChars;
-    for (let attempt = 0; attempt < 6 && budget > 0; attempt += 1) {
+    const close = Math.max(8, Math.floor(maxChars / 50));
+    for (let round = 0; round < 12 && high - low > close; round += 1) {
       const tree = structuredClone(sanitized);
       truncateTree(tree, budget);
-      markdown = stringify(tree);
-      const length = Array.from(markdown).length;
-      if (length <= maxChars) return { markdown, links: [...links] };
-      budget -= length - maxChars + 8;
+      const candidate = stringify(tree);
+      const length = Array.from(candidate).length;
+      if (length <= maxChars) {
+        fits = candidate;
+        low = budget;
+        budget = Math.floor((low + high) / 2);
+      } else {
+        high = budget;
+        budget = Math.max(low + 1, Math.min(high - 1, budget - (length - maxChars)));
+      }
     }
+    if (fits !== null && fits !== '') return { markdown: fits, links: [...links] };
     return { markdown: escapePlainText(toPlainText(html, maxChars)), links: [...links] };
   } catch {
     return { markdown: escapePlainText(toPlainText(html, maxChars)), links: [...links] };

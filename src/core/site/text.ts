@@ -12,8 +12,17 @@ export function stripXmlControlChars(text: string): string {
   return text.replace(XML_FORBIDDEN, '');
 }
 
-/** One line of Markdown as plain text: links keep their text, emphasis and escapes are dropped. */
-function toPlainLine(line: string): string {
+/** A line's block markers (heading, quote, list item) and its hard-break backslash, removed. */
+function stripLineMarkup(line: string): string {
+  return line
+    .trimEnd()
+    .replace(/^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)/, '')
+    // A hard line break is a backslash at the end of a line (an even run is escaped backslashes).
+    .replace(/(^|[^\\])((?:\\\\)*)\\$/, '$1$2');
+}
+
+/** Inline Markdown as plain text: links keep their text, emphasis and escapes are dropped. */
+function toPlainInline(line: string): string {
   // Escaped markers (`\*`) are literal: park them out of the emphasis pass, restore them after.
   let text = line.replace(/\\([*_`])/g, (_, char: string) => String.fromCharCode(0xe000 + '*_`'.indexOf(char)));
   // Emphasis can nest (`*see `code`*`): strip markers until nothing changes, a few rounds at most.
@@ -23,7 +32,6 @@ function toPlainLine(line: string): string {
     text = next;
   }
   return text
-    .replace(/^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)/, '')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
@@ -52,10 +60,12 @@ export function toPlainParagraphs(markdown: string): string[] {
     .map((block) =>
       block
         .split('\n')
-        .map((line) => toPlainLine(line).trim())
+        .map((line) => stripLineMarkup(line).trim())
         .filter((line) => line !== '' && !/^(?:-{3,}|\*{3,}|_{3,}|`{3,}.*)$/.test(line))
         .join(' '),
     )
+    // Inline markup after joining: emphasis may open on one line and close on the next.
+    .map((paragraph) => toPlainInline(paragraph).trim())
     .filter((paragraph) => paragraph !== '');
 }
 

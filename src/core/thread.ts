@@ -3,7 +3,8 @@
  *
  * 1. Mentions are grouped with a union–find: a maintainer's `caseId`, a shared source thread
  *    (threaded sources), `inReplyTo` pointing at an earlier mention, or a link to an earlier
- *    mention's canonical URL put two mentions in one case; a case override's `merge` joins cases.
+ *    mention's canonical URL (except from news, blogs and episodes, whose links cite) put two
+ *    mentions in one case; a case override's `merge` joins cases.
  * 2. A case's id is its first mention's id (or the override that merged it), so it never changes.
  * 3. A response answers every case whose mention it names in `respondsTo`, links, replies to,
  *    or shares a source thread with, and whatever the responses it replies to answer. It counts
@@ -148,7 +149,10 @@ export function buildCases(
       if (first) groups.union(first, mention.id);
       else firstInThread.set(key, mention.id);
     }
-    for (const target of referencedItems(mention, byRef)) {
+    // A news story or blog post links other stories as sources, not as replies: its links never
+    // merge separate articles into one case (a reply to one still does).
+    const targets = isPublishedWriting(mention) ? referencedItems({ inReplyTo: mention.inReplyTo, links: [] }, byRef) : referencedItems(mention, byRef);
+    for (const target of targets) {
       if (earlier(target)) groups.union(target.id, mention.id);
     }
   }
@@ -282,6 +286,11 @@ function followConversations(mentions: readonly Mention[], responses: readonly R
     if (!changed) break;
   }
   return answered;
+}
+
+/** True for a news story, a blog post or a published episode: writing for an audience, whose links cite rather than reply. */
+function isPublishedWriting(mention: Mention): boolean {
+  return mention.channel === 'news' || mention.channel === 'blog' || mention.episode !== undefined;
 }
 
 /** The items of `index` that `item` replies to (by id, URL or guid) or links (by URL). */

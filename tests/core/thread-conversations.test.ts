@@ -135,3 +135,17 @@ describe('buildCases: a case’s kind', () => {
     expect(cases[0]?.kind).toBe('problem');
   });
 });
+
+describe('buildCases: published writing cites, it does not reply', () => {
+  it('keeps news stories that link each other as separate cases', () => {
+    const first = mention('n1', at(1), { channel: 'news', title: 'Acme announces its event' });
+    const second = mention('n2', at(2), { channel: 'news', title: 'Acme event: what to expect', links: [first.canonicalUrl] });
+    expect(buildCases('acme', [first, second], [], [], policy).map((c) => c.id)).toEqual(['n1', 'n2']);
+  });
+
+  it('still joins a forum post that links an earlier complaint', () => {
+    const first = mention('f1', at(1), { title: 'Acme router broken' });
+    const second = mention('f2', at(2), { title: 'Same here', links: [first.canonicalUrl] });
+    expect(buildCases('acme', [first, second], [], [], policy).map((c) => c.id)).toEqual(['f1']);
+  });
+});

@@ -70,6 +70,27 @@ export function groupCasesByMonth(cases: readonly Case[], timeZone: string): { m
 /** One event on the site-wide activity stream. */
 export type ActivityEntry = { companySlug: string; companyName: string; kase: Case; event: TimelineEvent };
 
+/** What the opening mention of a case of each kind is called on the activity stream. */
+const OPENING_LABELS: Record<Case['kind'], string> = {
+  problem: 'New problem',
+  question: 'New question',
+  idea: 'New idea',
+  praise: 'Praise',
+  coverage: 'In the news',
+};
+
+/**
+ * The label of one activity entry: "<company> answered" for a response; for the case's
+ * opening mention, what it is by the case's kind ("New problem", "In the news"…: a news story
+ * is never called a new case to answer); "Follow-up" after the company's answer; else "New mention".
+ */
+export function describeActivity(entry: Pick<ActivityEntry, 'companyName' | 'kase' | 'event'>): string {
+  const { event, kase } = entry;
+  if (event.kind === 'response') return `${entry.companyName} answered`;
+  if (event.elapsedMs === 0 && kase.events.find((e) => e.kind === 'mention') === event) return OPENING_LABELS[kase.kind];
+  return event.followUp ? 'Follow-up' : 'New mention';
+}
+
 /**
  * The latest `limit` timeline events across companies, newest first. Only the `limit`
  * most recently updated cases of each company can hold them, so only those are read.

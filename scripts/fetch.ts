@@ -28,6 +28,7 @@ const CLI = defineCli({
   options: {
     company: { type: 'string', multiple: true, default: [], value: '<slug>', description: 'fetch only this company (default: all)' },
     'dry-run': { type: 'boolean', default: false, description: 'print the planned writes; write nothing, not even state' },
+    refresh: { type: 'boolean', default: false, description: 'read every source in full even if unchanged, so a newer Watchblog rewrites what it reads differently (machine fields only; your edits stay)' },
     since: { type: 'string', value: '<date>', description: 'skip items published before this date, e.g. 2026-03-01 or 2026-03-01T09:30:00Z' },
     concurrency: { type: 'string', value: '<n>', description: `sources read and requests in flight at once, 1-256 (default ${GLOBAL_CONCURRENCY})` },
     content: { type: 'string', value: '<dir>', description: 'the content folder (default $WATCHBLOG_CONTENT, else ./content)' },
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
     contentDir,
     companies: values.company,
     dryRun: values['dry-run'],
+    refresh: values.refresh,
     ...(since ? { since } : {}),
     concurrency,
     now: new Date(),

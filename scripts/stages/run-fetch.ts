@@ -45,6 +45,12 @@ export type FetchOptions = {
   out: ProgressStream;
   /** Worker threads that decode, parse and normalize bodies; 0 reads inline. Default: one per core for 8+ sources. */
   workers?: number;
+  /**
+   * Read every source in full even when it has not changed (no conditional GET, no "same
+   * body" shortcut), so a new version of the parser or the matcher reaches files already
+   * written. Default false.
+   */
+  refresh?: boolean;
 };
 
 /** What happened to one source. */
@@ -118,7 +124,8 @@ async function processSource(task: SourceTask, previous: SourceHealth | undefine
   // Validators are only worth sending when the body would be read with the same settings,
   // and once the feed's title is on record (state written before titles were kept reads
   // each source in full once).
-  const known = previous && previous.configDigest === configDigest && previous.feedTitle !== undefined ? { ...(previous.etag ? { etag: previous.etag } : {}), ...(previous.lastModified ? { lastModified: previous.lastModified } : {}) } : {};
+  const reuse = options.refresh ? undefined : previous;
+  const known = reuse && reuse.configDigest === configDigest && reuse.feedTitle !== undefined ? { ...(reuse.etag ? { etag: reuse.etag } : {}), ...(reuse.lastModified ? { lastModified: reuse.lastModified } : {}) } : {};
   const location = locateSource(task.source.url, task.company.file);
   const result = await readSource(location, known, download);
   if (result.kind === 'failed') return failed(result.error, result.status);
@@ -127,7 +134,7 @@ async function processSource(task: SourceTask, previous: SourceHealth | undefine
   }
   const bodyDigest = computeDigest(result.bytes);
   const fetched = { kind: 'fetched' as const, ...(location.kind === 'http' ? { status: result.status } : {}), validators: result.validators, bodyDigest, configDigest };
-  if (previous && previous.bodyDigest === bodyDigest && previous.configDigest === configDigest && previous.consecutiveFailures === 0 && previous.feedTitle !== undefined) {
+  if (reuse && previous && previous.bodyDigest === bodyDigest && previous.configDigest === configDigest && previous.consecutiveFailures === 0 && previous.feedTitle !== undefined) {
     return {
       task,
       status: 'not-modified',

@@ -97,6 +97,24 @@ describe('runFetch', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('with refresh, reads an unchanged source in full and rewrites what an older version read differently', async () => {
+    server.route('/feed', serveWithValidators(() => buildRssFeed(2), { etag: '"v1"' }));
+    await writeCompany('acme', [{ url: server.url('/feed') }]);
+    await runFetch(options());
+    const [file] = await itemFiles();
+    const filePath = path.join(dir, 'mentions', 'acme', file!);
+    const fresh = await readFile(filePath, 'utf8');
+    await writeFile(filePath, fresh.replace(/^title: ".*"$/m, 'title: "An older reading"'));
+
+    expect(await runFetch(options({ now: LATER }))).toMatchObject({ filesWritten: 0, sources: { notModified: 1 } });
+    expect(await readFile(filePath, 'utf8')).toContain('title: "An older reading"');
+
+    const refreshed = await runFetch(options({ now: LATER, refresh: true }));
+    expect(refreshed).toMatchObject({ exitCode: 0, sources: { ok: 1, notModified: 0 } });
+    expect(server.requests.at(-1)!.headers['if-none-match']).toBeUndefined();
+    expect(await readFile(filePath, 'utf8')).toBe(fresh);
+  });
+
   it('records source health in the state file', async () => {
     server.route('/feed', serveWithValidators(() => buildRssFeed(2), { etag: '"v1"' }));
     await writeCompany('acme', [{ url: server.url('/feed') }, { url: server.url('/missing') }]);

@@ -15,6 +15,7 @@
  * 5. A case's kind is its override's, else its opening mention's (the maintainer's, else read
  *    from the source and text by inferMentionKind).
  */
+import { normalizeAuthorName } from './author-name.ts';
 import { computeItemId } from './ingest/identity.ts';
 import { inferMentionKind } from './ingest/mention-kind.ts';
 import type { CaseStatus, Channel, MentionKind } from './schemas.ts';
@@ -49,14 +50,11 @@ const BOT_NAME_PATTERN = /(?:\[bot\]|\bbot|-bot|_bot|\bauto-?reply|\bno-?reply)$
 
 /** True when an author is a bot or auto-responder: listed by the maintainer, or named like one. */
 export function isBotAuthor(author: string, bots: readonly string[]): boolean {
-  const name = normalizeName(author);
+  const name = normalizeAuthorName(author);
   if (name === '') return false;
-  return bots.some((bot) => normalizeName(bot) === name) || BOT_NAME_PATTERN.test(name);
+  return bots.some((bot) => normalizeAuthorName(bot) === name) || BOT_NAME_PATTERN.test(name);
 }
 
-function normalizeName(name: string): string {
-  return name.trim().replace(/^@/, '').toLowerCase();
-}
 
 /** Sort key shared by every ordering in threading: time, then id, so input order never matters. */
 function byTimeThenId(a: { publishedAt: string; id: string }, b: { publishedAt: string; id: string }): number {
@@ -310,8 +308,8 @@ function referencedItems<T extends { id: string; url: string; canonicalUrl: stri
 /** Of the mentions a response answers, the one a reply to it joins: its author's own, else the earliest. */
 function pickConversationCase(reply: Mention, answeredIds: string[], byRef: ItemIndex<Mention>, order: Map<string, number>): string | undefined {
   const candidates = answeredIds.filter((id) => id !== reply.id).sort((a, b) => order.get(a)! - order.get(b)!);
-  const author = normalizeName(reply.author);
-  const own = author === '' ? undefined : candidates.find((id) => normalizeName(byRef.get(id)?.author ?? '') === author);
+  const author = normalizeAuthorName(reply.author);
+  const own = author === '' ? undefined : candidates.find((id) => normalizeAuthorName(byRef.get(id)?.author ?? '') === author);
   return own ?? candidates[0];
 }
 
@@ -346,7 +344,7 @@ function assembleCase(
   const first = mentions.find((m) => m.id === id) ?? mentions[0]!;
   const openedAt = mentions[0]!.publishedAt;
   const openedMs = Date.parse(openedAt);
-  const complainants = new Set(mentions.map((m) => normalizeName(m.author)).filter((a) => a !== ''));
+  const complainants = new Set(mentions.map((m) => normalizeAuthorName(m.author)).filter((a) => a !== ''));
 
   const events: TimelineEvent[] = [
     ...mentions.map((item): TimelineEvent => ({ kind: 'mention', at: item.publishedAt, elapsedMs: Date.parse(item.publishedAt) - openedMs, item, mentionKind: kindOf(item) })),
@@ -405,7 +403,7 @@ function whyNotCounted(
   policy: ThreadingPolicy,
 ): NotCountedReason | undefined {
   if (isBotAuthor(response.author, policy.bots)) return 'bot';
-  if (complainants.has(normalizeName(response.author))) return 'complainant';
+  if (complainants.has(normalizeAuthorName(response.author))) return 'complainant';
   if (response.publishedAt < openedAt) return 'predates-case';
   return undefined;
 }

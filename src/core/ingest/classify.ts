@@ -1,6 +1,7 @@
 /**
  * Mention or response? Decided by the source's voice and the company's official identities. Pure.
  */
+import { normalizeAuthorName } from '../author-name.ts';
 import type { Voice } from '../schemas.ts';
 import type { ItemKind } from './types.ts';
 
@@ -16,10 +17,6 @@ export type ClassifyInput = {
   official: { authors: string[]; domains: string[] };
 };
 
-/** An author name or handle, compared case-insensitively and without a leading '@'. */
-function normalizeHandle(name: string): string {
-  return name.normalize('NFKC').trim().replace(/^@+/, '').replace(/\s+/g, ' ').toLowerCase();
-}
 
 /** The host of a domain entry or URL, lower-case, without "www." or a trailing dot. */
 function normalizeDomain(domain: string): string {
@@ -48,8 +45,8 @@ export function isOnDomain(host: string, domain: string): boolean {
  */
 export function classifyItem(input: ClassifyInput): ItemKind {
   if (input.voice === 'company') return 'response';
-  const author = normalizeHandle(input.author);
-  if (author !== '' && input.official.authors.some((official) => normalizeHandle(official) === author)) return 'response';
+  const author = normalizeAuthorName(input.author);
+  if (author !== '' && input.official.authors.some((official) => normalizeAuthorName(official) === author)) return 'response';
   let host = '';
   try {
     host = new URL(input.url).hostname;

@@ -8,6 +8,7 @@
  * because third-person text about trouble is a report, not a request. The labelled set and the
  * measured precision and recall are in tests/accuracy/ (`npm run accuracy`).
  */
+import { normalizeAuthorName } from '../author-name.ts';
 import type { Channel, MentionKind } from '../schemas.ts';
 
 /** What inferMentionKind reads about one mention. */
@@ -53,8 +54,9 @@ function namesCompany(text: string, names: readonly string[] | undefined): boole
 /** True when the text @-mentions one of the company's handles ("@ZephyrCares my line is down"). */
 function addressesCompany(text: string, handles: readonly string[] | undefined): boolean {
   if (!handles || handles.length === 0) return false;
-  const mentioned = new Set([...text.matchAll(/(?<![\p{L}\p{N}_])@([\p{L}\p{N}_.-]+)/gu)].map((m) => m[1]!.replace(/[.-]+$/, '').toLowerCase()));
-  return handles.some((handle) => mentioned.has(handle.trim().replace(/^@+/, '').replace(/\s+/g, '').toLowerCase()));
+  const mentioned = new Set([...text.matchAll(/(?<![\p{L}\p{N}_])@([\p{L}\p{N}_.-]+)/gu)].map((m) => normalizeAuthorName(m[1]!.replace(/[.-]+$/, ''))));
+  // A handle has no spaces: "Zephyr Support" is @-mentioned as "@ZephyrSupport".
+  return handles.some((handle) => mentioned.has(normalizeAuthorName(handle).replace(/ /g, '')));
 }
 
 /** Channels whose items talk about a company rather than to it, unless they reply to it. */

@@ -9,15 +9,15 @@ import { buildCompanyContext, type NormalizeContext } from '../../src/core/inges
 import type { FeedError, ItemDraft } from '../../src/core/ingest/types.ts';
 import type { Source } from '../../src/core/schemas.ts';
 import { computeDigest } from '../../src/core/write/digest.ts';
-import { computeNextHealth, type FetchState, type SourceHealth, type SourceOutcome } from '../../src/core/write/fetch-state.ts';
+import { computeNextHealth, type FetchState, type SourceHealth, type SourceOutcome, type Validators } from '../../src/core/write/fetch-state.ts';
 import { planWrites, type WritePlan } from '../../src/core/write/plan-writes.ts';
 import { applyPlan } from './apply-plan.ts';
-import type { DownloadOptions } from './download.ts';
+import type { DownloadOptions, DownloadResult } from './download.ts';
 import { chooseWorkerCount, createInlineFeedReader, createWorkerFeedReader, type FeedReader } from './feed-readers.ts';
 import { createProgress, type Progress, type ProgressStream } from './progress.ts';
 import { readCompanyFiles, type CompanyFile } from './read-company-files.ts';
 import { mapLimited, readExistingContent } from './read-existing.ts';
-import { locateSource, readSource } from './read-source.ts';
+import { locateSource, readSource, type SourceLocation } from './read-source.ts';
 import { createRequestLimiter, GLOBAL_CONCURRENCY, PER_HOST_CONCURRENCY } from './request-limiter.ts';
 import { readFetchStateFile, writeFetchStateFile } from './state-store.ts';
 
@@ -110,7 +110,22 @@ function formatWarnings(warnings: readonly string[]): string {
   return `; warning: ${unique.slice(0, WARNINGS_SHOWN).join('; ')}${more}`;
 }
 
-async function processSource(task: SourceTask, previous: SourceHealth | undefined, options: FetchOptions, download: DownloadOptions, reader: FeedReader): Promise<SourceResult> {
+/**
+ * Downloads of this run, by URL and the validators sent: companies that follow the same feed
+ * (three companies in one news site's feed) share one request instead of a burst of
+ * identical ones. A file source is read per company (no network cost).
+ */
+type SharedDownloads = Map<string, Promise<DownloadResult>>;
+
+function readSourceOnce(location: SourceLocation, known: Validators, download: DownloadOptions, shared: SharedDownloads): Promise<DownloadResult> {
+  if (location.kind !== 'http') return readSource(location, known, download);
+  const key = `${location.url}\u0000${known.etag ?? ''}\u0000${known.lastModified ?? ''}`;
+  let pending = shared.get(key);
+  if (!pending) shared.set(key, (pending = readSource(location, known, download)));
+  return pending;
+}
+
+async function processSource(task: SourceTask, previous: SourceHealth | undefined, options: FetchOptions, download: DownloadOptions, reader: FeedReader, shared: SharedDownloads): Promise<SourceResult> {
   const label = `${task.company.slug} ${task.source.url}`;
   const configDigest = computeConfigDigest(task);
   const failed = (error: FeedError, status?: number): SourceResult => ({
@@ -127,7 +142,7 @@ async function processSource(task: SourceTask, previous: SourceHealth | undefine
   const reuse = options.refresh ? undefined : previous;
   const known = reuse && reuse.configDigest === configDigest && reuse.feedTitle !== undefined ? { ...(reuse.etag ? { etag: reuse.etag } : {}), ...(reuse.lastModified ? { lastModified: reuse.lastModified } : {}) } : {};
   const location = locateSource(task.source.url, task.company.file);
-  const result = await readSource(location, known, download);
+  const result = await readSourceOnce(location, known, download, shared);
   if (result.kind === 'failed') return failed(result.error, result.status);
   if (result.kind === 'not-modified') {
     return { task, status: 'not-modified', outcome: { kind: 'not-modified', status: 304, validators: result.validators }, drafts: [], skipped: {}, line: `${label}: not modified (304)` };
@@ -215,8 +230,9 @@ export async function runFetch(options: FetchOptions): Promise<FetchReport> {
   // host), so sources of one busy host never hold up the other hosts' slots.
   const workers = options.workers ?? chooseWorkerCount(tasks.length);
   const reader = workers > 0 ? createWorkerFeedReader(workers) : createInlineFeedReader();
+  const shared: SharedDownloads = new Map();
   const results = await Promise.all(tasks.map(async (task) => {
-    const result = await processSource(task, state.sources[task.company.slug]?.[task.source.url], options, download, reader);
+    const result = await processSource(task, state.sources[task.company.slug]?.[task.source.url], options, download, reader, shared);
     progress.sourceDone(result.line, result.status === 'failed');
     return result;
   })).finally(() => reader.close());

@@ -115,6 +115,19 @@ describe('runFetch', () => {
     expect(await readFile(filePath, 'utf8')).toBe(fresh);
   });
 
+  it('downloads a feed that several companies follow once per run, and writes its items for each', async () => {
+    server.route('/feed', serveWithValidators(() => buildRssFeed(3), { etag: '"v1"' }));
+    await writeCompany('acme', [{ url: server.url('/feed') }]);
+    await writeCompany('acme-two', [{ url: server.url('/feed') }]);
+    await writeCompany('acme-three', [{ url: server.url('/feed') }]);
+    expect(await runFetch(options())).toMatchObject({ exitCode: 0, items: { new: 9 }, sources: { ok: 3 } });
+    expect(server.requests.filter((r) => r.path === '/feed')).toHaveLength(1);
+    expect([await itemFiles('mentions', 'acme'), await itemFiles('mentions', 'acme-two'), await itemFiles('mentions', 'acme-three')].map((files) => files.length)).toEqual([3, 3, 3]);
+
+    expect(await runFetch(options({ now: LATER }))).toMatchObject({ sources: { notModified: 3 } });
+    expect(server.requests.filter((r) => r.path === '/feed')).toHaveLength(2);
+  });
+
   it('records source health in the state file', async () => {
     server.route('/feed', serveWithValidators(() => buildRssFeed(2), { etag: '"v1"' }));
     await writeCompany('acme', [{ url: server.url('/feed') }, { url: server.url('/missing') }]);

@@ -5,6 +5,7 @@
  * coverage on news and blog searches. Pure and seeded: the same seed and end date always give
  * the same files.
  */
+import { matchCompany } from '../../src/core/ingest/match.ts';
 import { createHash } from 'node:crypto';
 import type { Channel, MentionKind } from '../../src/core/schemas.ts';
 import { createRandom } from './random.ts';
@@ -109,8 +110,13 @@ function generateCompany(company: DemoCompany, seed: number, end: Date): DemoFil
   const pressSources = company.publicSources.filter((s) => COVERAGE_CHANNELS.has(s.channel));
   const fillAll = (template: string, alias: string) => fill(template, alias).replaceAll('{handle}', company.handle);
 
+  // A mention says why it is about the company, as fetch would store it: the alias and its passage.
+  const withMatch = (data: Record<string, unknown> & Item, body: string) => {
+    const match = matchCompany([String(data.title ?? ''), body], { aliases: companyAliases(company) });
+    return match.term !== undefined && match.passage !== undefined ? { ...data, matchedTerm: match.term, matchedPassage: match.passage } : data;
+  };
   const write = (folder: 'mentions' | 'responses', data: Record<string, unknown> & Item, body: string, meant?: MentionKind) =>
-    files.push({ path: itemPath(folder, company.slug, data.publishedAt, data.id), data, body, ...(meant ? { meant } : {}) });
+    files.push({ path: itemPath(folder, company.slug, data.publishedAt, data.id), data: folder === 'mentions' ? withMatch(data, body) : data, body, ...(meant ? { meant } : {}) });
   const author = () => `${random.pick(FIRST_NAMES)}${Math.floor(random.next() * 900 + 100)}`;
   /** A post's URL on a source: the source's folder, then /t/ (a topic) or /p/ (a post) and an id. */
   const postUrl = (source: PublicSource, id: string, topic = source.threaded === true) => `${source.url.replace(/\/[^/]*$/, '')}/${topic ? 't' : 'p'}/${id}`;
@@ -320,6 +326,11 @@ function maintainerOverrides(company: DemoCompany, firstMentions: FirstMention[]
 }
 
 /** The demo content: company files, mentions, responses, a case override and a post. */
+/** The names a maintainer would match the company by: its aliases and its official handles ("@BrightpathHelp"). */
+function companyAliases(company: DemoCompany): string[] {
+  return [...company.aliases, ...company.officialAuthors];
+}
+
 export function generateDemo(seed: number, end: Date): DemoFile[] {
   const files: DemoFile[] = [];
   DEMO_COMPANIES.forEach((company, index) => {
@@ -328,7 +339,7 @@ export function generateDemo(seed: number, end: Date): DemoFile[] {
       data: {
         name: company.name,
         fictional: true,
-        aliases: company.aliases,
+        aliases: companyAliases(company),
         exclude: company.exclude,
         official: { authors: company.officialAuthors, domains: [company.domain] },
         ...(company.slug === 'zephyr-telecom' ? { bots: ['ZephyrAutoReply'] } : {}),

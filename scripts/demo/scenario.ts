@@ -195,7 +195,7 @@ export const CUSTOMER_REPLIES = [
 ];
 
 /** A customer answering the company's fix with thanks (a follow-up that is praise). */
-export const THANKS_REPLIES = ['Thanks {handle}, all sorted now.', 'Thank you, that did the trick.'];
+export const THANKS_REPLIES = ['Thanks {handle}, all sorted now.', 'Thank you {handle}, that did the trick.'];
 
 /** The company answering a customer who replied to its answer. */
 export const SECOND_ANSWERS = [

@@ -102,6 +102,10 @@ describe('the demo’s kinds and conversations', () => {
     expect(mentionFiles.filter((f) => 'kind' in f.data)).toEqual([]);
   });
 
+  it('says why every mention is there: its passage holds the alias that matched', () => {
+    for (const event of mentionEvents) expect(event.item.matchedPassage, event.item.id).toContain(event.item.matchedTerm);
+  });
+
   it('is read by inferMentionKind as the kind the generator meant, for every mention', () => {
     const misread = mentionEvents.filter((e) => e.mentionKind !== meant.get(e.item.id)).map((e) => `${e.item.id} ${e.item.title}: meant ${meant.get(e.item.id)}, read ${e.mentionKind}`);
     expect(misread).toEqual([]);

@@ -148,3 +148,17 @@ describe('matchCompany: mentions in passing', () => {
     expect([result.verdict, result.inPassing]).toEqual(['no-match', true]);
   });
 });
+
+describe('matchCompany: aliases with punctuation', () => {
+  it.each([
+    ['T-Mobile', 'My T-Mobile bill doubled', 'T-Mobile'],
+    ['nimbus-eng', 'Thanks @nimbus-eng for the fix', 'nimbus-eng'],
+    ['AT&T', 'AT&T dropped my call', 'AT&T'],
+    ['Booking.com', 'Booking.com lost my reservation', 'Booking.com'],
+    ['C#', 'Microsoft C# compiler crash', 'C#'],
+    ['Yahoo!', 'Yahoo! Mail is down', 'Yahoo!'],
+  ])('matches the alias %s literally, and never throws', (alias, text, term) => {
+    expect(matchCompany([text], { aliases: [alias] }).term).toBe(term);
+    expect(matchCompany([text], { aliases: [{ text: alias, caseSensitive: true, context: [alias] }], ignore: [`${alias}-x`], exclude: [`${alias}+`] }).verdict).toBe('match');
+  });
+});

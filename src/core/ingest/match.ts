@@ -79,7 +79,9 @@ export type CompanyMatch = {
 
 /** Escapes a string for literal use inside a regular expression. */
 function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  // Only the syntax characters: in a /u pattern an escaped "-" or other letter is an error,
+  // so an alias such as "T-Mobile" would throw.
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /** Compiled patterns, cached by flags and term list (companies are few, items many). */

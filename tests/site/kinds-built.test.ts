@@ -139,7 +139,8 @@ describe('kinds in a built site', () => {
       const html = readDist(build.outDir, `companies/${NEWS}/index.html`);
       const text = textOf(html);
       expect(text).toContain('Not graded: no channel where it answers is watched');
-      expect(text).toMatch(/Maintainers: add a source in the company’s voice .* official accounts/);
+      expect(text).toMatch(/a missing answer here proves nothing/);
+      expect(text).toMatch(/Maintainers: add a source in the company’s voice.* official accounts/);
       expect(text).toContain('Counts problems and questions: 1 of 4 cases; coverage, praise and ideas are listed below, never counted as unanswered.');
       expect(html).not.toContain('id="silence"');
       expect(html).not.toContain('>overdue</span>');

@@ -80,7 +80,7 @@ export type CompanyPageModel = {
 
 const NOT_GRADED_TEXT = 'Not graded: no channel where it answers is watched';
 const NOT_GRADED_HINT =
-  'Maintainers: add a source in the company’s voice (voice: company, e.g. its support forum, status page or newsroom) or its official accounts (official.authors), so its answers can be seen.';
+  'This watch blog does not read any place where the company answers, so a missing answer here proves nothing and no rate is published. (Maintainers: add a source in the company’s voice, voice: company — its support forum, status page or newsroom — or its official accounts, official.authors.)';
 
 function buildHeadline(scorecard: Scorecard): CompanyHeadline {
   const grade = scorecard.grade;

@@ -231,8 +231,9 @@ type ConversationIndex = {
  * responses of one thread (a status incident) answer together. A mention that replies to or
  * links a response joins the case that response answers (the one its own author opened, if
  * the response answers several, else the earliest), so a customer's "still broken" after the
- * company's answer stays in its case. Joins can enable further joins, so the passes repeat
- * until nothing changes.
+ * company's answer stays in its case. What responses answer is settled first (the passes
+ * repeat until nothing changes); then each reply joins its case once. A news story, blog
+ * post or episode joins only by replying, never by linking (its links cite).
  */
 function followConversations(mentions: readonly Mention[], responses: readonly Response[], index: ConversationIndex): Map<string, Set<string>> {
   const { byRef, responseByRef, firstInThread, groups } = index;
@@ -272,16 +273,16 @@ function followConversations(mentions: readonly Mention[], responses: readonly R
       const key = threadKey(response);
       if (key) changed = addAll(answered.get(response.id)!, byThread.get(key)!) || changed;
     }
-    for (const mention of mentions) {
-      for (const parent of referencedItems(mention, responseByRef)) {
-        const target = pickConversationCase(mention, [...answered.get(parent.id)!], byRef, order);
-        if (target && groups.find(target) !== groups.find(mention.id)) {
-          groups.union(target, mention.id);
-          changed = true;
-        }
-      }
-    }
     if (!changed) break;
+  }
+  // What each response answers depends on responses and mentions, never on how mentions are
+  // grouped: with it settled, each reply to a response joins exactly one case, once.
+  for (const mention of mentions) {
+    const refs = isPublishedWriting(mention) ? { inReplyTo: mention.inReplyTo, links: [] } : mention;
+    for (const parent of referencedItems(refs, responseByRef)) {
+      const target = pickConversationCase(mention, [...answered.get(parent.id)!], byRef, order);
+      if (target) groups.union(target, mention.id);
+    }
   }
   return answered;
 }

@@ -149,3 +149,20 @@ describe('buildCases: published writing cites, it does not reply', () => {
     expect(buildCases('acme', [first, second], [], [], policy).map((c) => c.id)).toEqual(['f1']);
   });
 });
+
+describe('buildCases: found in review', () => {
+  it('keeps a news story that links the company’s answer out of the customer’s case', () => {
+    const cases = buildCases('acme', [pub('m1', 1, 'dana'), pub('n1', 5, 'reporter', undefined, { channel: 'news', links: [url('r1')] })], [co('r1', 2, 'm1')], [], policy);
+    expect(shape(cases).map((c) => c.mentions)).toEqual([['m1'], ['n1']]);
+    expect(cases[0]?.customerReplied).toBe(false);
+  });
+
+  it('never lets one reply merge two customers’ cases, however the answers are chained', () => {
+    const mentions = [pub('A', 1, 'alice'), pub('B', 0, 'bob'), pub('X', 7, 'bob', 'Ra')];
+    const responses = [co('Rb', 3, undefined, { threadId: 'T' }), co('Ra', 4, 'Rb', { respondsTo: ['A'] }), co('Rc', 5, undefined, { threadId: 'T', respondsTo: ['B'] })];
+    expect(shape(buildCases('acme', mentions, responses, [], policy)).map((c) => [c.id, c.mentions])).toEqual([
+      ['B', ['B', 'X']],
+      ['A', ['A']],
+    ]);
+  });
+});

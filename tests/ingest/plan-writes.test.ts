@@ -207,6 +207,14 @@ describe('planWrites', () => {
     expect(planWrites([implausible], existing(again), NOW).writes).toEqual([]);
   });
 
+  it('keeps a good date on disk when the feed later sends an implausible one', () => {
+    const good = onDisk(draft({ publishedAt: '2025-06-01T08:00:00.000Z', fetchedAt: '2025-06-03T08:00:00.000Z' }));
+    const implausible = draft({ publishedAt: NOW.toISOString(), dateFallback: 'implausible' });
+    const write = planWrites([implausible], existing(good), NOW).writes[0];
+    const data = write ? (parseItemFile(write.text) as { ok: true; file: { data: Record<string, unknown> } }).file.data : good.data;
+    expect(data.publishedAt).toBe('2025-06-01T08:00:00.000Z');
+  });
+
   it('never overwrites a file it could not read', () => {
     const path = buildItemPath('mention', 'acme', '2026-03-01T09:30:00Z', 'a1b2c3d4e5f60718');
     const plan = planWrites([draft()], { items: [], occupiedPaths: new Set([path.ok ? path.path : '']), ledgers: {} }, NOW);

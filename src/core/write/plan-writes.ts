@@ -16,6 +16,7 @@
  * A maintainer deletes an item by deleting its file: the per-company ledger of ids ever
  * written keeps it from coming back.
  */
+import { EARLIEST_PLAUSIBLE_MS } from '../ingest/dates.ts';
 import type { ItemDraft, ItemKind } from '../ingest/types.ts';
 import { dedupeDrafts, identityUrl } from './dedupe.ts';
 import { computeExcerptDigest } from './digest.ts';
@@ -140,6 +141,12 @@ function isSameValue(field: string, before: unknown, after: unknown): boolean {
   return JSON.stringify(before) === JSON.stringify(after);
 }
 
+/** True for a stored date that the date rules now call implausible (a 1970 date written before they existed). */
+function isImplausibleDate(value: unknown): boolean {
+  const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  return !Number.isNaN(ms) && ms < EARLIEST_PLAUSIBLE_MS;
+}
+
 /** The machine-owned values a draft proposes for an existing file. */
 function proposeMachineFields(draft: ItemDraft, existing: ExistingItem): Record<string, unknown> {
   const proposed: Record<string, unknown> = {
@@ -158,7 +165,7 @@ function proposeMachineFields(draft: ItemDraft, existing: ExistingItem): Record<
   if (draft.dateFallback === undefined || existing.data.publishedAt === undefined) {
     proposed.publishedAt = draft.publishedAt;
     proposed.dateFallback = draft.dateFallback;
-  } else if (draft.dateFallback === 'implausible' && existing.data.dateFallback === undefined) {
+  } else if (draft.dateFallback === 'implausible' && existing.data.dateFallback === undefined && isImplausibleDate(existing.data.publishedAt)) {
     // Written with its 1970-style date before such dates were caught: the first fetch time
     // stands in, as it would have then.
     proposed.publishedAt = typeof existing.data.fetchedAt === 'string' ? existing.data.fetchedAt : draft.publishedAt;

@@ -162,3 +162,19 @@ describe('matchCompany: aliases with punctuation', () => {
     expect(matchCompany([text], { aliases: [{ text: alias, caseSensitive: true, context: [alias] }], ignore: [`${alias}-x`], exclude: [`${alias}+`] }).verdict).toBe('match');
   });
 });
+
+describe('matchCompany: found in review', () => {
+  it('counts "Acme Bank" once when both "Acme" and "Acme Bank" are aliases', () => {
+    const fields = ['Banks raise fees', 'Customers of Acme Bank and others saw fees rise.'];
+    expect(matchCompany(fields, { aliases: ['Acme', 'Acme Bank'], prominentFields: [0] }).verdict).toBe('no-match');
+    expect(matchCompany(fields, { aliases: ['Acme Bank'], prominentFields: [0] }).verdict).toBe('no-match');
+  });
+
+  it.each(['I switched to Acme.It works great now', 'Thanks Acme.Me and my family are back online'])('keeps a name that runs into the next sentence: %s', (text) => {
+    expect(matchCompany([text], { aliases: ['Acme'] }).verdict).toBe('match');
+  });
+
+  it('still reads a lower-case host name as an address', () => {
+    expect(matchCompany(['see trailers.acme.com/new for details'], { aliases: ['Acme'] }).verdict).toBe('no-match');
+  });
+});

@@ -131,14 +131,12 @@ const COMMON_TLDS = ['com', 'net', 'org', 'edu', 'gov', 'mil', 'int', 'io', 'co'
  * bare host names ending in a common top-level domain ("trailers.apple.com/…",
  * "press@apple.com"), each with its path. Words inside them are not mentions.
  */
-const WEB_ADDRESS = new RegExp(
-  [
-    '[a-z][a-z0-9+.-]*:\\/\\/[^\\s<>"\']+',
-    '(?<![\\p{L}\\p{N}_.-])www\\.[^\\s<>"\']+',
-    `(?<![\\p{L}\\p{N}_.-])(?:[\\p{L}\\p{N}-]+\\.)+(?:${COMMON_TLDS.join('|')})(?![\\p{L}\\p{N}_-])(?:\\/[^\\s<>"']*)?`,
-  ].join('|'),
-  'giu',
-);
+const WEB_ADDRESS = new RegExp(['[a-z][a-z0-9+.-]*:\\/\\/[^\\s<>"\']+', '(?<![\\p{L}\\p{N}_.-])www\\.[^\\s<>"\']+'].join('|'), 'giu');
+/**
+ * A bare host name: its top-level domain in lower case, as addresses are written, so a name
+ * that runs into the next sentence ("I switched to Acme.It works") is still a name.
+ */
+const BARE_HOST = new RegExp(`(?<![\\p{L}\\p{N}_.-])(?:[\\p{L}\\p{N}-]+\\.)+(?:${COMMON_TLDS.join('|')})(?![\\p{L}\\p{N}_-])(?:\\/[^\\s<>"']*)?`, 'gu');
 
 /** True for alias and exclusion texts that look like an address themselves ("Booking.com"): those are matched inside addresses too. */
 function looksLikeAddress(term: string): boolean {
@@ -147,7 +145,8 @@ function looksLikeAddress(term: string): boolean {
 
 /** `text` with every web address written in it blanked out (see WEB_ADDRESS). */
 function maskWebAddresses(text: string): string {
-  return text.replace(WEB_ADDRESS, (address) => MASK_CHAR.repeat(address.length));
+  const mask = (address: string) => MASK_CHAR.repeat(address.length);
+  return text.replace(WEB_ADDRESS, mask).replace(BARE_HOST, mask);
 }
 
 /** The alias in its object form, with defaults. */
@@ -223,16 +222,26 @@ export function matchCompany(fields: readonly string[], rules: MatchRules): Comp
 function isProminent(countingAliases: readonly AliasRule[], prominentFields: readonly number[], textsFor: (term: string) => readonly string[], firstField: number): boolean {
   const prominent = new Set(prominentFields);
   if (prominent.has(firstField)) return true;
-  let occurrences = 0;
+  // Spans, not hits per alias: "Acme Bank" is one mention even when "Acme" is an alias too.
+  const spans = new Map<number, [number, number][]>();
   for (const rule of countingAliases) {
     const alias = readAlias(rule);
     const texts = textsFor(alias.text);
     const pattern = compileTerms([alias.text], alias.caseSensitive ? 'gu' : 'giu');
     if (pattern === null) continue;
     for (let field = 0; field < texts.length; field += 1) {
-      const hits = texts[field]!.match(pattern)?.length ?? 0;
-      if (hits > 0 && prominent.has(field)) return true;
-      occurrences += hits;
+      for (const hit of texts[field]!.matchAll(pattern)) {
+        if (prominent.has(field)) return true;
+        (spans.get(field) ?? spans.set(field, []).get(field)!).push([hit.index, hit.index + hit[0].length]);
+      }
+    }
+  }
+  let occurrences = 0;
+  for (const list of spans.values()) {
+    let end = -1;
+    for (const [start, stop] of list.sort((a, b) => a[0] - b[0])) {
+      if (start >= end) occurrences += 1;
+      end = Math.max(end, stop);
     }
   }
   return occurrences >= PROMINENT_MENTIONS;

@@ -34,6 +34,11 @@ describe('inferMentionKind', () => {
     ['praise that names the company is praise', input('Kudos to Zephyr support', 'Sorted in ten minutes.', { channel: 'forum', companyNames: ['Zephyr'] }), 'praise'],
     ['a crowd question that does not name the company stays coverage', input('Which phone plan is best?', '', { channel: 'social', companyNames: ['Zephyr'] }), 'coverage'],
     ['a published episode is coverage whatever its channel', input('Episode 12: my phone is broken', '', { channel: 'social', isEpisode: true }), 'coverage'],
+    ['praise that borrows a complaint word is praise', input("Can't recommend Acme enough, thank you!", '', { channel: 'social', companyNames: ['Acme'] }), 'praise'],
+    ['praise with "never" is praise', input('Never had a better support experience than with Acme, thanks!', '', { channel: 'forum', companyNames: ['Acme'] }), 'praise'],
+    ['praise with "no problem" is praise', input('Acme support is the best, no problem at all since switching, thank you', '', { channel: 'social', companyNames: ['Acme'] }), 'praise'],
+    ['thanks before a complaint is a problem', input("Thanks, but I still can't log in to Acme", '', { channel: 'social', companyNames: ['Acme'] }), 'problem'],
+    ['thanks for nothing with a real complaint is a problem', input('Thanks for nothing Acme, my router is still broken', '', { channel: 'social', companyNames: ['Acme'] }), 'problem'],
     ['a lower-case "i" in "i.e." is not the writer speaking', input('Plans compared', 'Prices, i.e. monthly amounts, are listed in the table. Which is best?'), 'coverage'],
   ] as const)('%s', (_title, given, expected) => {
     expect(inferMentionKind(given)).toBe(expected);

@@ -78,7 +78,14 @@ const QUESTION_OPENING =
 const PROBLEM_WORDS =
   /\b(?:not\s+working|doesn'?t\s+work|does\s+not\s+work|stopped\s+working|broken|outage|down\s+again|is\s+down|error|fail(?:ed|s|ing|ure)?|crash(?:ed|es|ing)?|bug|refund|charged|overcharged|fees?|scam(?:med)?|fraud(?:ulent)?|complain(?:t|ed|ing)?|terrible|awful|worst|unacceptable|frustrat(?:ed|ing)|disappointed|still\s+waiting|no\s+response|never\s+(?:received|arrived|got)|haven'?t\s+received|can'?t|cannot|unable|locked\s+out|hacked|disput(?:e|ed|ing)|denied|delay(?:ed)?|problem|inaccurate|incorrect(?:ly)?|unauthori[sz]ed|identity\s+theft|not\s+mine|refused|violat(?:e|ed|ion|ing)|billed|billing|invoice|wrong|missing|still\s+(?:no|not|being|down|broken|waiting|locked|charged|can'?t|cannot|unable|having|getting|seeing)|nobody|no\s+one|(?:did|has|have|had)\s*n[o']t|never|won'?t|keeps?\s+\w+ing|(?:logs?|logging|signs?|signing|kicks?|kicking)\s+me\s+out|came\s+back|went\s+up|without\s+(?:notice|warning)|waited|lost|stuck|slow|useless|ridiculous|ripped\s+off|cancel(?:led|ed)?|leak(?:s|ed|ing)?|broke|melt(?:s|ed|ing)?|burn(?:t|ed|s|ing)|damaged|defective|faulty|died|dead|overheat(?:s|ed|ing)?|cracked|recall(?:ed)?|unsafe|dangerous)\b/i;
 /** Complaint words that praise borrows ("can't recommend enough", "never had better", "no problem at all", "lost count"). */
-const MILD_PROBLEM_WORDS = /\b(?:can'?t|cannot|never|lost|problems?|won'?t|unable|no\s+one|nobody)\b/gi;
+const MILD_PROBLEM_WORD = /^(?:can'?t|cannot|never|lost|problems?|won'?t|unable|no\s+one|nobody)$/i;
+
+/** True when the text has a complaint word that praise does not borrow (see MILD_PROBLEM_WORD). */
+function hasStrongComplaint(text: string): boolean {
+  const every = new RegExp(PROBLEM_WORDS.source, 'gi');
+  for (const match of text.matchAll(every)) if (!MILD_PROBLEM_WORD.test(match[0])) return true;
+  return false;
+}
 const IDEA_WORDS = /\b(?:feature\s+request|suggestion|would\s+be\s+(?:nice|great)|please\s+add|wish\s+(?:it|you|there)|it\s+would\s+help)\b/i;
 const PRAISE_WORDS = /\b(?:thank(?:s|\s+you)|love|great\s+(?:job|service|support)|awesome|amazing|excellent|kudos|impressed|well\s+done|fantastic|props\s+to)\b/i;
 
@@ -124,7 +131,7 @@ export function inferMentionKind(input: MentionKindInput): MentionKind {
   const complains = PROBLEM_WORDS.test(all);
   // Thanks that only borrow a complaint word ("Can't recommend Acme enough, thank you!",
   // "no problem at all since switching") are praise, not a problem to answer.
-  if (personal && PRAISE_WORDS.test(all) && !PROBLEM_WORDS.test(all.replace(MILD_PROBLEM_WORDS, ' '))) return 'praise';
+  if (personal && PRAISE_WORDS.test(all) && !hasStrongComplaint(all)) return 'praise';
   if (complains && (personal || CONVERSATION_CHANNELS.has(input.channel))) return 'problem';
   if (personal && readsAsQuestion(input.title, input.text)) return 'question';
   if (personal && IDEA_WORDS.test(all)) return 'idea';

@@ -4,6 +4,8 @@
  * against what is on disk, then apply the plan and record source health. One failing
  * source is reported, never fatal. `scripts/fetch.ts` builds the options from argv/env.
  */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { NO_ANSWER_CHANNEL_WARNING, watchesAnswerChannel } from '../../src/core/watchblog.ts';
 import { buildCompanyContext, type NormalizeContext } from '../../src/core/ingest/normalize.ts';
 import type { FeedError, ItemDraft } from '../../src/core/ingest/types.ts';
@@ -185,6 +187,15 @@ function formatCounts(counts: Record<string, number>): string {
     .join(', ');
 }
 
+/** True when `<content>/<kind>/<slug>/` holds a Markdown file (answers a maintainer added by hand count as a channel). */
+async function hasItemFiles(contentDir: string, kind: 'responses', slug: string): Promise<boolean> {
+  try {
+    return (await readdir(path.join(contentDir, kind, slug))).some((name) => name.endsWith('.md'));
+  } catch {
+    return false;
+  }
+}
+
 /** Runs one fetch. Never throws for a bad source; config problems give exit code 2. */
 export async function runFetch(options: FetchOptions): Promise<FetchReport> {
   const report: FetchReport = {
@@ -208,7 +219,7 @@ export async function runFetch(options: FetchOptions): Promise<FetchReport> {
   // 2. Read every source (each company's sources once, in file order).
   const tasks: SourceTask[] = [];
   for (const company of companies) {
-    if (!watchesAnswerChannel(company.company, [])) problemOut.log(`warning: ${company.file}: ${NO_ANSWER_CHANNEL_WARNING}`);
+    if (!watchesAnswerChannel(company.company, []) && !(await hasItemFiles(options.contentDir, 'responses', company.slug))) problemOut.log(`warning: ${company.file}: ${NO_ANSWER_CHANNEL_WARNING}`);
     const seen = new Set<string>();
     for (const source of company.company.sources) {
       if (seen.has(source.url)) {

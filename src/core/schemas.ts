@@ -114,9 +114,10 @@ export const SourceSchema = z.object({
   kind: MentionKindSchema.optional(),
   /**
    * Whether an item that names the company only in passing (once, not in its title or
-   * categories) is kept. Unset: skipped for news and blog sources, where companies are named
-   * in passing all the time ("earbuds like the AirPods Pro"), kept for every other channel,
-   * where one mention is someone talking to or about the company.
+   * categories) is kept. Unset: skipped for news sources, where companies are named in
+   * passing all the time ("earbuds like the AirPods Pro"), kept for every other channel
+   * (a blog or podcast names a company once per topic it discusses; elsewhere one mention is
+   * someone talking to or about the company).
    */
   keepPassingMentions: z.boolean().optional(),
   /** Longest excerpt kept per item, in characters. Default 600: we quote and link, we don't republish. */

@@ -56,8 +56,8 @@ export const NO_ANSWER_CHANNEL_WARNING =
  * official accounts whose replies in public threads are read as its answers, or any response
  * at all (one a maintainer added by hand counts). Without one, its silence proves nothing.
  */
-export function watchesAnswerChannel(company: Pick<CompanyEntry, 'sources' | 'official'>, responses: readonly Response[]): boolean {
-  return company.sources.some((source) => source.voice === 'company') || company.official.authors.length > 0 || responses.length > 0;
+export function watchesAnswerChannel(company: Pick<CompanyEntry, 'sources' | 'official'>, responses: readonly Pick<Response, 'hidden'>[]): boolean {
+  return company.sources.some((source) => source.voice === 'company') || company.official.authors.length > 0 || responses.some((response) => !response.hidden);
 }
 
 /**
@@ -90,7 +90,7 @@ export function buildWatchblog(input: WatchblogInput, now: Date): Watchblog {
       return {
         company,
         cases,
-        scorecard: computeScorecard(company.slug, cases, { ...company, answerChannelWatched: watchesAnswerChannel(company, companyResponses) }, now),
+        scorecard: computeScorecard(company.slug, cases, { ...company, answerChannelWatched: watchesAnswerChannel(company, companyResponses.filter((r) => !r.hidden)) }, now),
         statements: companyResponses.filter((r) => !r.hidden && !answering.has(r.id) && !repliesToMention(r)).sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
       };
     });

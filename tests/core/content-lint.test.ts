@@ -34,4 +34,9 @@ describe('lintContent', () => {
     const handAdded = { companies: [{ ...company, official: { authors: [], domains: [] } }], responses: [{ ...mention('r', '2026-03-02T00:00:00.000Z'), respondsTo: ['a'], resolves: false }] };
     expect(lint(handAdded).join('\n')).not.toMatch(/no channel where the company answers/);
   });
+
+  it('warns about a company whose only answer a maintainer hid', () => {
+    const hidden = { companies: [{ ...company, official: { authors: [], domains: [] } }], responses: [{ ...mention('r', '2026-03-02T00:00:00.000Z', { hidden: true }), respondsTo: ['a'], resolves: false }] };
+    expect(lint(hidden).join('\n')).toMatch(/no channel where the company answers/);
+  });
 });

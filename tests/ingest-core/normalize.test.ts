@@ -211,3 +211,15 @@ describe('normalizeItem matches on what the excerpt keeps', () => {
     expect(result.ok && result.draft.kind === 'mention' ? result.draft.matchedPassage : null).toBe('ZephyrTel lost my order.');
   });
 });
+
+describe('normalizeItem: how a reply names its parent', () => {
+  it('keeps a bare id (JSON Feed in_reply_to) as written, besides its resolved form, so the parent is found by its guid', () => {
+    const result = normalizeItem({ guid: 'c2', link: 'https://forum.example/t/2', title: 'ZephyrTel still down', inReplyTo: ['2347259'] }, context());
+    expect(result.ok && result.draft.inReplyTo).toEqual(['https://forum.example/c/2347259', '2347259']);
+  });
+
+  it('keeps a URL or a tag: URI once', () => {
+    const result = normalizeItem({ guid: 'c3', link: 'https://forum.example/t/3', title: 'ZephyrTel still down', inReplyTo: ['https://forum.example/t/1', 'tag:forum.example,2026:1'] }, context());
+    expect(result.ok && result.draft.inReplyTo).toEqual(['https://forum.example/t/1', 'tag:forum.example,2026:1']);
+  });
+});

@@ -87,6 +87,18 @@ function normalizeReference(ref: string, base: string): string | undefined {
   return trimmed;
 }
 
+/**
+ * How a reply names its parent, as stored: the reference resolved (see normalizeReference),
+ * and, for a bare id such as JSON Feed's `"in_reply_to": "2347259"` (no scheme, not a path),
+ * the id as written too, so threading can find the parent by the guid it was made from.
+ */
+function referenceForms(ref: string, base: string): string[] {
+  const resolved = normalizeReference(ref, base);
+  const bare = toPlainText(ref);
+  const isBareId = bare !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(bare) && !/^[/.?#]/.test(bare) && !/\s/.test(bare);
+  return [...(resolved !== undefined ? [resolved] : []), ...(isBareId && bare !== resolved ? [bare] : [])];
+}
+
 /** The feed's thread id, else, for a threaded source, the one its URL gives (see deriveThreadId). */
 function threadOf(item: RawItem, source: Source, canonicalUrl: string): { threadId?: string } {
   const threadId = item.threadId ? toPlainText(item.threadId) : source.threaded ? deriveThreadId(canonicalUrl) : undefined;
@@ -164,7 +176,7 @@ export function matchItem(item: RawItem, ctx: Pick<NormalizeContext, 'company' |
   return { fields, match: matchCompany(fields.map((field) => field.text), prominentFields ? { ...rules, prominentFields } : rules) };
 }
 
-/** True when a mention in passing is not enough for this source: news and blog channels, unless the source says to keep them. */
+/** True when a mention in passing is not enough for this source: news sources, unless the source says to keep them (blogs and podcasts name a company once per topic they discuss). */
 export function skipsPassingMentions(source: Pick<Source, 'channel' | 'keepPassingMentions'>): boolean {
   return source.keepPassingMentions === undefined ? source.channel === 'news' : !source.keepPassingMentions;
 }
@@ -217,7 +229,7 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): NormalizeRe
     const excerpt = htmlToSafeMarkdown(excerptInput, ctx.source.excerptChars, base);
     const linkSet = new Set(fullHtml === excerptInput ? excerpt.links : extractSafeLinks(fullHtml, base));
     linkSet.delete(canonicalUrl);
-    const inReplyTo = [...new Set((item.inReplyTo ?? []).map((ref) => normalizeReference(ref, base)).filter((ref): ref is string => ref !== undefined))];
+    const inReplyTo = [...new Set((item.inReplyTo ?? []).flatMap((ref) => referenceForms(ref, base)))];
 
     const draft: ItemDraft = {
       // Only an author the item (or its Atom feed) names can make it official: a feed title is not a person.

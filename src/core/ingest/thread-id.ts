@@ -12,7 +12,8 @@
 /** URL shapes whose first capture names the thread, most specific first. */
 const THREAD_PATTERNS: readonly { name: string; pattern: RegExp }[] = [
   { name: 'reddit', pattern: /^\/r\/[^/]+\/comments\/([a-z0-9]+)(?:\/|$)/i },
-  { name: 'discourse', pattern: /^\/t\/(?:[^/]+\/)?(\d+)(?:\/\d+)?\/?$/ },
+  // A slug is never all digits, so "/t/123/4" is topic 123, post 4 (not topic 4).
+  { name: 'discourse', pattern: /^\/t\/(?:[^/]*[^/\d][^/]*\/)?(\d+)(?:\/\d+)?\/?$/ },
   { name: 'github', pattern: /^(\/[^/]+\/[^/]+\/(?:issues|pull|discussions)\/\d+)(?:\/|$)/ },
   { name: 'incident', pattern: /\/incidents\/([a-z0-9-]+)(?:\/|$)/i },
 ];

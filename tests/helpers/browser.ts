@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Where Debian's chromium package puts the browser. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -48,4 +48,19 @@ export async function findAxeViolations(page: Page): Promise<AxeViolation[]> {
       targets: violation.nodes.map((node) => node.target.map(String).join(' ')),
     }));
   }, [...WCAG_TAGS]);
+}
+
+/**
+ * Opens the built site's search page with a query string (e.g. `q=word&kind=coverage`), waits
+ * until Pagefind has answered, and returns the page (in its own context, for the caller to
+ * close) with the paths of the result links.
+ */
+export async function searchBuiltSite(browser: Browser, siteUrl: string, query: string): Promise<{ context: BrowserContext; page: Page; hrefs: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${siteUrl}search/?${query}`);
+  await page.waitForSelector('#search-form[data-ready="true"]');
+  await page.waitForFunction(() => /^(\d+ results? for|Nothing matches)/.test(document.getElementById('search-status')?.textContent ?? ''));
+  const hrefs = await page.locator('#search-results a').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+  return { context, page, hrefs };
 }

@@ -16,7 +16,7 @@ import { readContentFolder } from '../../scripts/content/read-content.ts';
 import { readContentFiles } from '../../src/core/content-entries.ts';
 import { buildWatchblog, type Watchblog } from '../../src/core/watchblog.ts';
 import { serializeItemFile } from '../../src/core/write/front-matter.ts';
-import { CHROMIUM_MISSING, launchChromium } from '../helpers/browser.ts';
+import { CHROMIUM_MISSING, launchChromium, searchBuiltSite } from '../helpers/browser.ts';
 import { buildSite, type BuildResult } from '../helpers/build-site.ts';
 import { FEEDPARSER_MISSING, readFeedsWithFeedparser } from '../helpers/feed-readers.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
@@ -228,12 +228,7 @@ describe('kinds in a built site', () => {
     });
 
     it('finds the coverage under the kind filter, with why it is here in the snippet', async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      await page.goto(`${server.siteUrl}search/?q=${RARE_WORD}&kind=coverage`);
-      await page.waitForSelector('#search-form[data-ready="true"]');
-      await page.waitForFunction(() => /^(\d+ results? for|Nothing matches)/.test(document.getElementById('search-status')?.textContent ?? ''));
-      const hrefs = await page.locator('#search-results a').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+      const { context, page, hrefs } = await searchBuiltSite(browser, server.siteUrl, `q=${RARE_WORD}&kind=coverage`);
       expect(hrefs).toContain(`/cases/${NEWS}/n2/`);
       expect(hrefs.every((href) => href.startsWith(`/cases/${NEWS}/`) || href.startsWith(`/companies/${NEWS}/news/`))).toBe(true);
       await expect(page.locator('#search-filters input[name="kind"][value="coverage"]').isChecked()).resolves.toBe(true);

@@ -18,7 +18,7 @@ import { FEED_ITEM_LIMIT } from '../../src/core/site/feed-items.ts';
 import { ARCHIVE_PAGE_SIZE } from '../../src/core/site/lists.ts';
 import { buildWatchblog } from '../../src/core/watchblog.ts';
 import { serializeItemFile } from '../../src/core/write/front-matter.ts';
-import { CHROMIUM_MISSING, launchChromium } from '../helpers/browser.ts';
+import { CHROMIUM_MISSING, launchChromium, searchBuiltSite } from '../helpers/browser.ts';
 import { buildSite, DEMO_NOW, PROJECT_ROOT, type BuildResult } from '../helpers/build-site.ts';
 import { FEEDPARSER_MISSING, readFeedsWithFeedparser } from '../helpers/feed-readers.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
@@ -175,12 +175,7 @@ describe('a company that only publishes statements', () => {
     });
 
     it('finds a statement by a word in it, under the company voice filter', async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      await page.goto(`${server.siteUrl}search/?q=${RARE_WORD}&voice=company`);
-      await page.waitForSelector('#search-form[data-ready="true"]');
-      await page.waitForFunction(() => /^(\d+ results? for|Nothing matches)/.test(document.getElementById('search-status')?.textContent ?? ''));
-      const hrefs = await page.locator('#search-results a').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+      const { context, page, hrefs } = await searchBuiltSite(browser, server.siteUrl, `q=${RARE_WORD}&voice=company`);
       expect(hrefs).toContain(`/companies/${QUIET}/said/`);
       await expect(page.locator('#search-filters input[name="voice"][value="company"]').isChecked()).resolves.toBe(true);
       await context.close();

@@ -10,16 +10,15 @@ import { createHash } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readContentFolder } from '../../scripts/content/read-content.ts';
 import { readContentFiles } from '../../src/core/content-entries.ts';
 import { buildWatchblog, type Watchblog } from '../../src/core/watchblog.ts';
 import { serializeItemFile } from '../../src/core/write/front-matter.ts';
-import { CHROMIUM_MISSING, launchChromium, searchBuiltSite } from '../helpers/browser.ts';
+import { CHROMIUM_MISSING, searchBuiltSite } from '../helpers/browser.ts';
+import { useSiteInChromium } from '../helpers/site-in-chromium.ts';
 import { buildSite, type BuildResult } from '../helpers/build-site.ts';
 import { FEEDPARSER_MISSING, readFeedsWithFeedparser } from '../helpers/feed-readers.ts';
-import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 import { readDist } from './dist-helpers.ts';
 
 const NOW = '2026-06-01T00:00:00Z';
@@ -214,28 +213,17 @@ describe('kinds in a built site', () => {
   });
 
   describe.skipIf(CHROMIUM_MISSING)('in Chromium', () => {
-    let browser: Browser;
-    let server: StaticServer;
-
-    beforeAll(async () => {
-      browser = await launchChromium();
-      server = await startStaticServer(build.outDir);
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const site = useSiteInChromium(() => build.outDir);
 
     it('finds the coverage under the kind filter, with why it is here in the snippet', async () => {
-      const { context, page, hrefs } = await searchBuiltSite(browser, server.siteUrl, `q=${RARE_WORD}&kind=coverage`);
+      const { context, page, hrefs } = await searchBuiltSite(site.browser, site.siteUrl, `q=${RARE_WORD}&kind=coverage`);
       expect(hrefs).toContain(`/cases/${NEWS}/n2/`);
       expect(hrefs.every((href) => href.startsWith(`/cases/${NEWS}/`) || href.startsWith(`/companies/${NEWS}/news/`))).toBe(true);
       await expect(page.locator('#search-filters input[name="kind"][value="coverage"]').isChecked()).resolves.toBe(true);
       const snippets = await page.locator('#search-results li p:not(.search-meta)').allTextContents();
       expect(snippets.join(' ')).toContain(`launched the ${RARE_WORD} today`);
       // Under the problem filter, the coverage is gone.
-      await page.goto(`${server.siteUrl}search/?q=${RARE_WORD}&kind=problem`);
+      await page.goto(`${site.siteUrl}search/?q=${RARE_WORD}&kind=problem`);
       await page.waitForSelector('#search-form[data-ready="true"]');
       await page.waitForFunction(() => /^(\d+ results? for|Nothing matches)/.test(document.getElementById('search-status')?.textContent ?? ''));
       await expect(page.locator('#search-results a').count()).resolves.toBe(0);

@@ -9,8 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readContentFolder } from '../../scripts/content/read-content.ts';
 import { readContentFiles } from '../../src/core/content-entries.ts';
 import { listCompanySaid } from '../../src/core/site/company-said.ts';
@@ -18,10 +17,10 @@ import { FEED_ITEM_LIMIT } from '../../src/core/site/feed-items.ts';
 import { ARCHIVE_PAGE_SIZE } from '../../src/core/site/lists.ts';
 import { buildWatchblog } from '../../src/core/watchblog.ts';
 import { serializeItemFile } from '../../src/core/write/front-matter.ts';
-import { CHROMIUM_MISSING, launchChromium, searchBuiltSite } from '../helpers/browser.ts';
+import { CHROMIUM_MISSING, searchBuiltSite } from '../helpers/browser.ts';
+import { useSiteInChromium } from '../helpers/site-in-chromium.ts';
 import { buildSite, DEMO_NOW, PROJECT_ROOT, type BuildResult } from '../helpers/build-site.ts';
 import { FEEDPARSER_MISSING, readFeedsWithFeedparser } from '../helpers/feed-readers.ts';
-import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 import { readDist } from './dist-helpers.ts';
 
 const SLUG = 'zephyr-telecom';
@@ -161,21 +160,10 @@ describe('a company that only publishes statements', () => {
   });
 
   describe.skipIf(CHROMIUM_MISSING)('in Chromium', () => {
-    let browser: Browser;
-    let server: StaticServer;
-
-    beforeAll(async () => {
-      browser = await launchChromium();
-      server = await startStaticServer(build.outDir);
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const site = useSiteInChromium(() => build.outDir);
 
     it('finds a statement by a word in it, under the company voice filter', async () => {
-      const { context, page, hrefs } = await searchBuiltSite(browser, server.siteUrl, `q=${RARE_WORD}&voice=company`);
+      const { context, page, hrefs } = await searchBuiltSite(site.browser, site.siteUrl, `q=${RARE_WORD}&voice=company`);
       expect(hrefs).toContain(`/companies/${QUIET}/said/`);
       await expect(page.locator('#search-filters input[name="voice"][value="company"]').isChecked()).resolves.toBe(true);
       await context.close();

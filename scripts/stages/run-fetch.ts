@@ -8,11 +8,12 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { NO_ANSWER_CHANNEL_WARNING, watchesAnswerChannel } from '../../src/core/watchblog.ts';
 import { buildCompanyContext, type NormalizeContext } from '../../src/core/ingest/normalize.ts';
+import type { UnmatchedItem } from '../../src/core/ingest/read-feed.ts';
 import type { FeedError, ItemDraft } from '../../src/core/ingest/types.ts';
 import type { Source } from '../../src/core/schemas.ts';
 import { computeDigest } from '../../src/core/write/digest.ts';
 import { computeNextHealth, type FetchState, type SourceHealth, type SourceOutcome, type Validators } from '../../src/core/write/fetch-state.ts';
-import { planWrites, type WritePlan } from '../../src/core/write/plan-writes.ts';
+import { planWrites, type ExistingItem, type WritePlan } from '../../src/core/write/plan-writes.ts';
 import { applyPlan } from './apply-plan.ts';
 import type { DownloadOptions, DownloadResult } from './download.ts';
 import { chooseWorkerCount, createInlineFeedReader, createWorkerFeedReader, type FeedReader } from './feed-readers.ts';
@@ -79,6 +80,8 @@ type SourceResult = {
   outcome: SourceOutcome;
   drafts: ItemDraft[];
   skipped: Record<string, number>;
+  /** Items the company's rules now leave out (see readFeedItems). */
+  unmatched?: UnmatchedItem[];
   line: string;
 };
 
@@ -169,6 +172,7 @@ async function processSource(task: SourceTask, previous: SourceHealth | undefine
     outcome: { ...fetched, itemsSeen: read.itemsSeen, itemsNew: 0, feedTitle: read.feedTitle },
     drafts: read.drafts,
     skipped: read.skipped,
+    unmatched: read.unmatched,
     line: `${label}: ok${location.kind === 'http' ? ` ${result.status}` : ''}, ${read.itemsSeen} items${formatWarnings(read.warnings)}`,
   };
 }
@@ -194,6 +198,21 @@ async function hasItemFiles(contentDir: string, kind: 'responses', slug: string)
   } catch {
     return false;
   }
+}
+
+/**
+ * The visible item files on disk that the company's rules now leave out (a maintainer
+ * tightened `ignore` or `exclude`): fetch keeps them, and says so, once per file.
+ */
+function findNoLongerMatching(items: readonly ExistingItem[], unmatched: readonly (UnmatchedItem & { company: string })[]): (UnmatchedItem & { path: string })[] {
+  const byKey = new Map(unmatched.map((item) => [`${item.company}\u0000${item.id}`, item]));
+  const found = new Map<string, UnmatchedItem & { path: string }>();
+  for (const file of items) {
+    if (file.data.hidden === true || !file.path.startsWith('mentions/')) continue;
+    const item = byKey.get(`${String(file.data.company)}\u0000${String(file.data.id)}`);
+    if (item && !found.has(file.path)) found.set(file.path, { ...item, path: file.path });
+  }
+  return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
 /** Runs one fetch. Never throws for a bad source; config problems give exit code 2. */
@@ -250,9 +269,13 @@ export async function runFetch(options: FetchOptions): Promise<FetchReport> {
 
   // 3. Plan the writes against what is on disk (only companies with something new are read).
   const drafts = results.flatMap((result) => result.drafts);
-  const touched = [...new Set(drafts.map((draft) => draft.company))].sort();
+  const unmatched = results.flatMap((result) => (result.unmatched ?? []).map((item) => ({ ...item, company: result.task.company.slug })));
+  const touched = [...new Set([...drafts.map((draft) => draft.company), ...unmatched.map((item) => item.company)])].sort();
   const existing = await readExistingContent(options.contentDir, touched);
   for (const warning of existing.warnings) progress.log(`warning: ${warning}`);
+  for (const stale of findNoLongerMatching(existing.content.items, unmatched)) {
+    progress.log(`warning: ${stale.path}: no longer about the company by its rules (${stale.reason}${stale.detail ? `: ${stale.detail}` : ''}); fetch never deletes: set hidden: true or delete the file`);
+  }
   const plan = planWrites(drafts, existing.content, options.now);
   report.plan = plan;
 

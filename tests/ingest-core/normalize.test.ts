@@ -152,7 +152,7 @@ describe('normalizeItem matching', () => {
   });
 
   it('names the exclusion term that dropped an item', () => {
-    expect(normalizeItem({ ...ITEM, title: 'ZephyrTel stock drops' }, context())).toEqual({ ok: false, reason: 'excluded', detail: 'the item contains the exclusion term "stock"' });
+    expect(normalizeItem({ ...ITEM, title: 'ZephyrTel stock drops' }, context())).toEqual({ ok: false, reason: 'excluded', id: expect.any(String), detail: 'the item contains the exclusion term "stock"' });
   });
 
   it.each([

@@ -128,6 +128,29 @@ describe('runFetch', () => {
     expect(server.requests.filter((r) => r.path === '/feed')).toHaveLength(2);
   });
 
+  it('says which files on the site no longer match after the rules were tightened, and keeps them', async () => {
+    server.route('/feed', serveWithValidators(() => buildRssFeed(3), { etag: '"v1"' }));
+    await writeCompany('acme', [{ url: server.url('/feed') }]);
+    await runFetch(options());
+    const files = await itemFiles();
+    expect(files).toHaveLength(3);
+
+    await writeCompany('acme', [{ url: server.url('/feed') }], 'exclude: ["problem number 2"]\n');
+    output = '';
+    const report = await runFetch(options({ now: LATER }));
+    expect(report).toMatchObject({ exitCode: 0, items: { skipped: { excluded: 1 } } });
+    const stale = files.find((file) => output.includes(file));
+    expect(output).toMatch(/warning: mentions\/acme\/\S+\.md: no longer about the company by its rules \(excluded: the item contains the exclusion term "problem number 2"\)/);
+    expect(stale).toBeDefined();
+    expect(await itemFiles()).toEqual(files);
+
+    const stalePath = path.join(dir, 'mentions', 'acme', stale!);
+    await writeFile(stalePath, (await readFile(stalePath, 'utf8')).replace('hidden: false', 'hidden: true'));
+    output = '';
+    await runFetch(options({ now: LATER, refresh: true }));
+    expect(output).not.toMatch(/no longer about the company/);
+  });
+
   it('records source health in the state file', async () => {
     server.route('/feed', serveWithValidators(() => buildRssFeed(2), { etag: '"v1"' }));
     await writeCompany('acme', [{ url: server.url('/feed') }, { url: server.url('/missing') }]);

@@ -60,7 +60,8 @@ export function buildCompanyContext(slug: string, company: Pick<Company, 'name' 
 export type MatchField = { label: 'title' | 'excerpt' | 'category' | 'media description'; text: string };
 
 /** A draft, or why the item was skipped. */
-export type NormalizeResult = { ok: true; draft: ItemDraft } | { ok: false; reason: SkipReason; detail?: string };
+/** A draft, or why the item was skipped (with the id it would have, when it had a link). */
+export type NormalizeResult = { ok: true; draft: ItemDraft } | { ok: false; reason: SkipReason; detail?: string; id?: string };
 
 function absoluteUrl(href: string, base: string): string | undefined {
   // Markup in a link is never a real address (it is an injection attempt or a broken feed).
@@ -213,11 +214,12 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): NormalizeRe
 
     const matched = matchItem(item, ctx)?.match;
     if (matched?.verdict === 'no-match') {
+      const id = computeItemId(guid, canonicalUrl);
       return matched.inPassing
-        ? { ok: false, reason: 'not-about-company', detail: 'the company is named only in passing: once, and not in the title or categories (news sources; see keepPassingMentions)' }
-        : { ok: false, reason: 'not-about-company' };
+        ? { ok: false, reason: 'not-about-company', id, detail: 'the company is named only in passing: once, and not in the title or categories (news sources; see keepPassingMentions)' }
+        : { ok: false, reason: 'not-about-company', id };
     }
-    if (matched?.verdict === 'excluded') return { ok: false, reason: 'excluded', detail: `the item contains the exclusion term "${matched.excludedBy ?? ''}"` };
+    if (matched?.verdict === 'excluded') return { ok: false, reason: 'excluded', id: computeItemId(guid, canonicalUrl), detail: `the item contains the exclusion term "${matched.excludedBy ?? ''}"` };
 
     const date = resolvePublishedAt(item.date, ctx.now);
     if (ctx.since && date.dateFallback === undefined && Date.parse(date.publishedAt) < ctx.since.getTime()) {

@@ -15,7 +15,7 @@ import { parseFeed } from '../../src/core/ingest/parse-feed.ts';
 import { toPlainText } from '../../src/core/ingest/plain-text.ts';
 import type { RawItem } from '../../src/core/ingest/types.ts';
 import { ChannelSchema, CompanySchema, MentionKindSchema, SourceSchema, type Alias, type Channel, type MentionKind } from '../../src/core/schemas.ts';
-import { parseCsv } from './csv.ts';
+import { parseCsvRecords } from '../../src/core/site/csv.ts';
 import { scoreBinary, scoreKinds, scoreMatcher, type KindOutcome, type MatchOutcome, type Score } from './metrics.ts';
 
 /** A reference to one corpus item: a feed file plus its guid, link or index; or a CFPB Complaint ID. */
@@ -137,7 +137,7 @@ async function loadCorpusItems(corporaDir: string, files: Set<string>): Promise<
     const full = path.join(corporaDir, file);
     if (!existsSync(full)) continue;
     if (file === CFPB_FILE) {
-      for (const row of parseCsv(readFileSync(full, 'utf8'))) {
+      for (const row of parseCsvRecords(readFileSync(full, 'utf8'))) {
         const id = row['Complaint ID'] ?? '';
         cfpb.set(id, [...(cfpb.get(id) ?? []), row]);
       }

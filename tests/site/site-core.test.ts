@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBadgeSvg } from '../../src/core/site/badge.ts';
 import { buildColumnRects, buildLinePath, computeNiceMax, scaleY } from '../../src/core/site/charts.ts';
-import { buildCsv, formatCsvField, parseCsv } from '../../src/core/site/csv.ts';
+import { buildCsv, formatCsvField, parseCsv, parseCsvRecords } from '../../src/core/site/csv.ts';
 import { buildCaseGuid, buildCaseItem, toRssItems } from '../../src/core/site/feed-items.ts';
 import { isInSection } from '../../src/core/site/head.ts';
 import { paginate, takeLastMonths } from '../../src/core/site/lists.ts';
@@ -80,6 +80,13 @@ describe('CSV', () => {
     const text = buildCsv(['one', 'two', 'three', 'four'], rows);
     expect(text.endsWith('\r\n')).toBe(true);
     expect(parseCsv(text)).toEqual([['one', 'two', 'three', 'four'], ['a, "b"\r\nc', "'=1+1", 'ok', ''], ['x', "'@me", 'é ü 😀', 'last']]);
+  });
+
+  it('reads rows that end in a bare LF, as files written elsewhere do, keeping a quoted newline in its field', () => {
+    expect(parseCsvRecords('id,text\n1,"two\nlines"\n2,plain\n\n')).toEqual([
+      { id: '1', text: 'two\nlines' },
+      { id: '2', text: 'plain' },
+    ]);
   });
 });
 

@@ -26,7 +26,10 @@ export function buildCsv(header: readonly string[], rows: readonly (readonly Csv
   return [header, ...rows].map((row) => `${row.map(formatCsvField).join(',')}\r\n`).join('');
 }
 
-/** CSV text → rows of fields (RFC 4180; the inverse of buildCsv, neutralising quotes kept). */
+/**
+ * CSV text → rows of fields (RFC 4180; the inverse of buildCsv, neutralising quotes kept).
+ * A row ends at CRLF, and also at a bare LF or CR, as files written elsewhere end them.
+ */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -45,12 +48,12 @@ export function parseCsv(text: string): string[][] {
     else if (char === ',') {
       row.push(field);
       field = '';
-    } else if (char === '\r' && text[index + 1] === '\n') {
+    } else if (char === '\r' || char === '\n') {
       row.push(field);
       rows.push(row);
       row = [];
       field = '';
-      index += 1;
+      if (char === '\r' && text[index + 1] === '\n') index += 1;
     } else field += char;
   }
   if (field !== '' || row.length > 0) {
@@ -58,4 +61,11 @@ export function parseCsv(text: string): string[][] {
     rows.push(row);
   }
   return rows;
+}
+
+/** CSV text with a header row → one record per data row, keyed by the header; rows of one empty field (blank lines) are skipped. */
+export function parseCsvRecords(text: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(text);
+  if (!header) return [];
+  return rows.filter((cells) => cells.length > 1 || cells[0] !== '').map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ''])));
 }

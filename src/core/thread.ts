@@ -17,6 +17,7 @@
  */
 import { normalizeAuthorName } from './author-name.ts';
 import { computeItemId } from './ingest/identity.ts';
+import type { AliasRule } from './ingest/match.ts';
 import { inferMentionKind } from './ingest/mention-kind.ts';
 import type { CaseStatus, Channel, MentionKind } from './schemas.ts';
 import { toPlainParagraphs, truncateText } from './site/text.ts';
@@ -42,7 +43,7 @@ export type ThreadingPolicy = {
   official?: { authors: readonly string[] };
   /** The company's name and aliases: a question or praise on social media that names it is about it. */
   name?: string;
-  aliases?: readonly (string | { text: string })[];
+  aliases?: readonly AliasRule[];
 };
 
 /** Author names that look like automation even when the maintainer did not list them. */
@@ -329,7 +330,7 @@ function readMentionKind(mention: Mention, policy: ThreadingPolicy, repliesToCom
     isEpisode: mention.episode !== undefined,
     repliesToCompany,
     companyHandles: policy.official?.authors,
-    companyNames: [...(policy.name ? [policy.name] : []), ...(policy.aliases ?? []).map((alias) => (typeof alias === 'string' ? alias : alias.text))],
+    companyNames: [...(policy.name ? [policy.name] : []), ...(policy.aliases ?? [])],
   });
 }
 

@@ -10,6 +10,7 @@
  */
 import { normalizeAuthorName } from '../author-name.ts';
 import type { Channel, MentionKind } from '../schemas.ts';
+import { matchCompany, type AliasRule } from './match.ts';
 
 /** What inferMentionKind reads about one mention. */
 export type MentionKindInput = {
@@ -32,23 +33,12 @@ export type MentionKindInput = {
    * that names the company is about it ("Does Zephyr offer a student discount?") even in the
    * third person.
    */
-  companyNames?: readonly string[] | undefined;
+  companyNames?: readonly AliasRule[] | undefined;
 };
 
-/** True when the text names the company (any name, case-insensitive, whole words). */
-function namesCompany(text: string, names: readonly string[] | undefined): boolean {
-  if (!names || names.length === 0) return false;
-  const lower = text.toLowerCase();
-  return names.some((name) => {
-    const needle = name.trim().toLowerCase();
-    if (needle === '') return false;
-    for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
-      const before = lower.slice(0, at);
-      const after = lower.slice(at + needle.length);
-      if (!/[\p{L}\p{N}_]$/u.test(before) && !/^[\p{L}\p{N}_]/u.test(after)) return true;
-    }
-    return false;
-  });
+/** True when the text names the company by one of its aliases, as the matcher reads them (see matchCompany). */
+function namesCompany(text: string, names: readonly AliasRule[] | undefined): boolean {
+  return names !== undefined && names.length > 0 && matchCompany([text], { aliases: names }).verdict === 'match';
 }
 
 /** True when the text @-mentions one of the company's handles ("@ZephyrCares my line is down"). */

@@ -128,8 +128,7 @@ export function computeScorecard(company: string, cases: readonly Case[], policy
   const windows = {} as Record<WindowKey, WindowFigures>;
   for (const key of WINDOW_KEYS) {
     const inWindow = (entry: TimedCase) => isInWindow(entry.openedMs, key, nowMs);
-    const figures = computeWindowFigures(timed.filter(inWindow), targetMs);
-    figures.casesByKind = countByKind(everyCase.filter(inWindow));
+    const figures = computeWindowFigures(everyCase.filter(inWindow), targetMs);
     windows[key] = graded ? figures : withoutAnswerFigures(figures);
   }
   const openCases = timed.filter((entry) => !entry.resolved);
@@ -171,10 +170,12 @@ function withoutAnswerFigures(figures: WindowFigures): WindowFigures {
 }
 
 /**
- * The figures of the cases of one window (see WindowFigures for each definition).
+ * The figures of the cases of one window (see WindowFigures for each definition): every
+ * case is counted by kind, and only problems and questions are scored.
  * `responseTargetMs` is the response target in milliseconds.
  */
-export function computeWindowFigures(cases: readonly TimedCase[], responseTargetMs: number): WindowFigures {
+export function computeWindowFigures(windowCases: readonly TimedCase[], responseTargetMs: number): WindowFigures {
+  const cases = windowCases.filter((entry) => asksForAnswer(entry.source.kind));
   let responded = 0;
   let awaitingTarget = 0;
   let withinTarget = 0;
@@ -217,7 +218,7 @@ export function computeWindowFigures(cases: readonly TimedCase[], responseTarget
   };
   return {
     cases: cases.length,
-    casesByKind: countByKind(cases),
+    casesByKind: countByKind(windowCases),
     responded,
     awaitingTarget,
     responseRate: rates.responseRate,

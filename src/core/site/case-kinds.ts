@@ -20,7 +20,7 @@ export const KIND_LABELS = Object.fromEntries(
 /** Who decided a case's kind, as a sentence fragment ("set by the maintainer"). */
 export const KIND_DECIDED_BY: Record<Case['kindFrom'], string> = {
   'case-override': 'set by the maintainer in the case file',
-  mention: 'recorded in the opening mention’s file (read at fetch, or corrected by the maintainer)',
+  mention: 'recorded in the opening mention’s file (set by the maintainer; fetch never writes it)',
   inferred: 'read from its source and text',
 };
 

@@ -30,7 +30,7 @@ const company = (extra: Record<string, unknown> = {}) => ({ ...CompanySchema.par
 describe('a case’s kind', () => {
   it.each([
     ['problem', 'inferred', 'Problem', true, 'read from its source and text'],
-    ['question', 'mention', 'Question', true, 'recorded in the opening mention’s file (read at fetch, or corrected by the maintainer)'],
+    ['question', 'mention', 'Question', true, 'recorded in the opening mention’s file (set by the maintainer; fetch never writes it)'],
     ['coverage', 'case-override', 'Coverage — not scored', false, 'set by the maintainer in the case file'],
     ['praise', 'inferred', 'Praise — not scored', false, 'read from its source and text'],
     ['idea', 'inferred', 'Idea — not scored', false, 'read from its source and text'],

@@ -36,7 +36,7 @@ export async function mapLimited<T, R>(items: readonly T[], limit: number, task:
 }
 
 /** A ledger file → ids (one per line). Missing file → none. */
-async function readLedger(contentDir: string, company: string): Promise<string[]> {
+export async function readLedger(contentDir: string, company: string): Promise<string[]> {
   try {
     const text = await readFile(path.join(contentDir, buildLedgerPath(company)), 'utf8');
     return text.split('\n').map((line) => line.trim()).filter((line) => line !== '');

@@ -19,7 +19,7 @@ import type { DownloadOptions, DownloadResult } from './download.ts';
 import { chooseWorkerCount, createInlineFeedReader, createWorkerFeedReader, type FeedReader } from './feed-readers.ts';
 import { createProgress, type Progress, type ProgressStream } from './progress.ts';
 import { readCompanyFiles, type CompanyFile } from './read-company-files.ts';
-import { mapLimited, readExistingContent } from './read-existing.ts';
+import { mapLimited, readExistingContent, readLedger } from './read-existing.ts';
 import { locateSource, readSource, type SourceLocation } from './read-source.ts';
 import { createRequestLimiter, GLOBAL_CONCURRENCY, PER_HOST_CONCURRENCY } from './request-limiter.ts';
 import { readFetchStateFile, writeFetchStateFile } from './state-store.ts';
@@ -200,6 +200,13 @@ async function hasItemFiles(contentDir: string, kind: 'responses', slug: string)
   }
 }
 
+/** The unmatched items whose ids are in their company's ledger (written by an earlier fetch). */
+async function keepWritten<T extends { company: string; id: string }>(contentDir: string, items: readonly T[]): Promise<T[]> {
+  const ledgers = new Map<string, Set<string>>();
+  for (const company of new Set(items.map((item) => item.company))) ledgers.set(company, new Set(await readLedger(contentDir, company)));
+  return items.filter((item) => ledgers.get(item.company)!.has(item.id));
+}
+
 /**
  * The visible item files on disk that the company's rules now leave out (a maintainer
  * tightened `ignore` or `exclude`): fetch keeps them, and says so, once per file.
@@ -269,7 +276,9 @@ export async function runFetch(options: FetchOptions): Promise<FetchReport> {
 
   // 3. Plan the writes against what is on disk (only companies with something new are read).
   const drafts = results.flatMap((result) => result.drafts);
-  const unmatched = results.flatMap((result) => (result.unmatched ?? []).map((item) => ({ ...item, company: result.task.company.slug })));
+  // Items the rules now leave out matter only if fetch once wrote them: its ledger says so,
+  // and only those companies' folders need reading for them.
+  const unmatched = await keepWritten(options.contentDir, results.flatMap((result) => (result.unmatched ?? []).map((item) => ({ ...item, company: result.task.company.slug }))));
   const touched = [...new Set([...drafts.map((draft) => draft.company), ...unmatched.map((item) => item.company)])].sort();
   const existing = await readExistingContent(options.contentDir, touched);
   for (const warning of existing.warnings) progress.log(`warning: ${warning}`);

@@ -18,7 +18,7 @@
 import { normalizeAuthorName } from './author-name.ts';
 import { computeItemId } from './ingest/identity.ts';
 import type { AliasRule } from './ingest/match.ts';
-import { inferMentionKind } from './ingest/mention-kind.ts';
+import { inferMentionKind, isPublishedWriting } from './ingest/mention-kind.ts';
 import type { CaseStatus, Channel, MentionKind } from './schemas.ts';
 import { toPlainParagraphs, truncateText } from './site/text.ts';
 import type { Case, CaseOverride, Mention, NotCountedReason, Response, TimelineEvent } from './types.ts';
@@ -150,7 +150,7 @@ export function buildCases(
     }
     // A news story or blog post links other stories as sources, not as replies: its links never
     // merge separate articles into one case (a reply to one still does).
-    const targets = isPublishedWriting(mention) ? referencedItems({ inReplyTo: mention.inReplyTo, links: [] }, byRef) : referencedItems(mention, byRef);
+    const targets = citesRatherThanReplies(mention) ? referencedItems({ inReplyTo: mention.inReplyTo, links: [] }, byRef) : referencedItems(mention, byRef);
     for (const target of targets) {
       if (earlier(target)) groups.union(target.id, mention.id);
     }
@@ -279,7 +279,7 @@ function followConversations(mentions: readonly Mention[], responses: readonly R
   // What each response answers depends on responses and mentions, never on how mentions are
   // grouped: with it settled, each reply to a response joins exactly one case, once.
   for (const mention of mentions) {
-    const refs = isPublishedWriting(mention) ? { inReplyTo: mention.inReplyTo, links: [] } : mention;
+    const refs = citesRatherThanReplies(mention) ? { inReplyTo: mention.inReplyTo, links: [] } : mention;
     for (const parent of referencedItems(refs, responseByRef)) {
       const target = pickConversationCase(mention, [...answered.get(parent.id)!], byRef, order);
       if (target) groups.union(target, mention.id);
@@ -288,9 +288,9 @@ function followConversations(mentions: readonly Mention[], responses: readonly R
   return answered;
 }
 
-/** True for a news story, a blog post or a published episode: writing for an audience, whose links cite rather than reply. */
-function isPublishedWriting(mention: Mention): boolean {
-  return mention.channel === 'news' || mention.channel === 'blog' || mention.episode !== undefined;
+/** True when a mention's links cite rather than reply (see isPublishedWriting). */
+function citesRatherThanReplies(mention: Mention): boolean {
+  return isPublishedWriting({ channel: mention.channel, isEpisode: mention.episode !== undefined });
 }
 
 /** The items of `index` that `item` replies to (by id, URL or guid) or links (by URL). */

@@ -51,6 +51,15 @@ function addressesCompany(text: string, handles: readonly string[] | undefined):
 
 /** Channels whose items talk about a company rather than to it, unless they reply to it. */
 const COVERAGE_CHANNELS: ReadonlySet<Channel> = new Set(['news', 'blog']);
+
+/**
+ * True for writing published for an audience: a news story, a blog post, or an episode (a
+ * podcast, a channel's video) from any channel. It talks about a company (coverage unless it
+ * replies to it), and its links cite sources rather than reply to them.
+ */
+export function isPublishedWriting(item: { channel: Channel; isEpisode?: boolean | undefined }): boolean {
+  return COVERAGE_CHANNELS.has(item.channel) || item.isEpisode === true;
+}
 /** Channels where people come to ask: text that is neither praise, idea nor question is a problem. */
 const ASKING_CHANNELS: ReadonlySet<Channel> = new Set(['support', 'reviews']);
 
@@ -112,7 +121,7 @@ function readsAsQuestion(title: string, text: string): boolean {
  */
 export function inferMentionKind(input: MentionKindInput): MentionKind {
   if (input.sourceKind) return input.sourceKind;
-  if ((COVERAGE_CHANNELS.has(input.channel) || input.isEpisode) && !input.repliesToCompany) return 'coverage';
+  if (isPublishedWriting(input) && !input.repliesToCompany) return 'coverage';
   const all = `${input.title}\n${input.text}`;
   const asking = input.repliesToCompany === true || ASKING_CHANNELS.has(input.channel) || addressesCompany(all, input.companyHandles);
   const personal = asking || speaksForSelf(all) || (CONVERSATION_CHANNELS.has(input.channel) && namesCompany(all, input.companyNames));

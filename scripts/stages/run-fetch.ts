@@ -66,26 +66,33 @@ export type FetchOptions = {
 export async function runFetch(options: FetchOptions): Promise<FetchReport> {
   const printLine = createLinePrinter(options.out);
 
+  // 1. Read the configuration.
   const config = await readConfig(options);
   if (!config.ok) {
     for (const problem of config.problems) printLine(`config error: ${problem.file}: ${problem.field}: ${problem.message}`);
     return buildConfigErrorReport();
   }
 
+  // 2. Plan the downloads.
   const { reads, warnings } = planSourceReads(config.companies, config.state, { refresh: options.refresh === true, companiesWithResponses: config.companiesWithResponses });
   for (const warning of warnings) printLine(`warning: ${warning}`);
 
+  // 3. Download each source and read its body into items (parse, match, normalize).
   const progress = createProgress(options.out, reads.length);
   const results = await readSources(reads, options, progress);
 
+  // 4. Plan the writes against what is on disk.
   const plan = await planContentWrites(results, options, progress);
 
+  // 5. Apply them (a dry run prints them).
   const applied = options.dryRun ? printPlannedWrites(plan, progress) : await applyContentWrites(plan, options.contentDir, progress);
 
+  // 6. Record the next fetch state.
   const newItems = countNewItemsBySource(results.flatMap((result) => result.drafts), plan.writes);
   const nextState = computeNextFetchState(config.state, config.companies.map((company) => company.slug), results, newItems, options.now);
   const recorded = options.dryRun ? NOTHING_WRITTEN : await recordFetchState(nextState, config.stateText, options.contentDir, progress);
 
+  // 7. Report.
   const report = buildFetchReport(results, plan, { filesWritten: applied.filesWritten + recorded.filesWritten, writeFailed: applied.failed || recorded.failed });
   progress.finish();
   for (const line of formatFetchSummary(report, options.dryRun)) printLine(line);
@@ -135,7 +142,7 @@ async function hasItemFiles(contentDir: string, kind: 'responses', slug: string)
   }
 }
 
-// ── Stages 2–3: download each source, then read its body into items ─────────────────────
+// ── Stage 3: download each source, then read its body into items ────────────────────────
 
 /**
  * Downloads of this run, by URL and the validators sent: companies that follow the same feed
@@ -224,7 +231,7 @@ async function keepWritten(contentDir: string, items: readonly UnmatchedOfCompan
   return items.filter((item) => ledgers.get(item.company)!.has(item.id));
 }
 
-// ── Stage 5: apply the plan (or print it), Stage 6: record the next state ──────────────
+// ── Stages 5 and 6: apply the plan (or print it), record the next state ─────────────────
 
 const NOTHING_WRITTEN: WriteOutcome = { filesWritten: 0, failed: false };
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { normalizeItem } from '../../src/core/ingest/normalize.ts';
 import { scrubPersonalData } from '../../src/core/ingest/scrub-personal-data.ts';
 import { parseCsvRecords } from '../../src/core/site/csv.ts';
 import { toPlainParagraphs } from '../../src/core/site/text.ts';
@@ -80,7 +81,32 @@ describe('scrubPersonalData in Markdown', () => {
   });
 });
 
-describe.skipIf(!HAS_CORPORA)('scrubPersonalData on the CFPB complaint narratives', () => {
+describe('normalizeItem scrubs at ingest', () => {
+  it('stores the title, excerpt and matched passage without the e-mail address and phone number, and still matches the company', () => {
+    const result = normalizeItem(
+      {
+        guid: 'topic-9',
+        link: 'https://forum.example/t/9',
+        title: 'Zephyr Telecom: call me back on +44 20 7946 0958',
+        date: '2026-02-28T09:00:00Z',
+        summary: '<p>Zephyr Telecom charged me twice. Write to <a href="mailto:jo@mail.example">jo@mail.example</a> or call 555-123-4567.</p>',
+      },
+      {
+        company: { slug: 'zephyr-telecom', name: 'Zephyr Telecom', aliases: ['Zephyr Telecom'], exclude: [], official: { authors: [], domains: [] } },
+        source: { url: 'https://forum.example/c.rss', channel: 'forum', voice: 'public', threaded: false, allAboutCompany: false, excerptChars: 600 },
+        feedUrl: 'https://forum.example/c.rss',
+        now: new Date('2026-03-01T12:00:00Z'),
+      },
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.draft.title).toBe('Zephyr Telecom: call me back on [phone removed]');
+    expect(result.draft.excerpt).toBe('Zephyr Telecom charged me twice. Write to \\[email removed\\] or call \\[phone removed\\].');
+    expect(result.draft.matchedPassage).not.toMatch(/7946|jo@/);
+  });
+});
+
+describe.skipIf(!HAS_CORPORA)(HAS_CORPORA ? 'scrubPersonalData on the CFPB complaint narratives' : CORPORA_SKIP_MESSAGE, () => {
   it('finds nothing left to remove in 654 narratives the CFPB already scrubbed (amounts, dates, statutes and XXXX kept)', () => {
     const records = parseCsvRecords(readFileSync(corpusPath('cfpb-complaints-sample', 'complaints_sample.csv'), 'utf8'));
     const narratives = records.map((r) => r['Consumer complaint narrative'] ?? '').filter((text) => text !== '');

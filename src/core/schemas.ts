@@ -242,7 +242,11 @@ export const MentionSchema = z.object({
    * from the source and the text at build time.
    */
   kind: MentionKindSchema.optional(),
-  /** Editor-owned: put this mention in the case with this id (a case id is its first mention's id). */
+  /**
+   * Editor-owned: put this mention in the case with this id (a case id is its first mention's
+   * id). Its own id splits it off: it starts a case of its own, which threads, links and
+   * replies never join to an earlier mention (later replies to it still join it).
+   */
   caseId: z.string().optional(),
 });
 export type MentionData = z.infer<typeof MentionSchema>;

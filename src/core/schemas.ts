@@ -227,6 +227,12 @@ const itemFields = {
   /** Editor-owned: hide this item from the site and the scorecard (spam, off-topic). */
   hidden: z.boolean().default(false),
   /**
+   * Editor-owned: where an item added by hand came from, for readers, when no feed brought it,
+   * e.g. "E-mail from Zephyr support to the customer, forwarded with her permission (PR #42)".
+   * Shown on the case page instead of the web link when its `url` is not one.
+   */
+  via: z.string().min(1).optional(),
+  /**
    * Machine-owned: a digest of the excerpt as fetch last wrote it. When the body no longer
    * matches it, a maintainer edited the body and fetch leaves the body alone.
    */

@@ -3,7 +3,7 @@
  * and Astro's content collections (`src/content.config.ts`). Pure: no I/O.
  *
  * Front matter keys are camelCase; times are ISO-8601 strings in UTC (an offset in the
- * input is accepted and converted). See DESIGN.md for the two public contracts.
+ * input is accepted and converted). The contract, field by field: docs/content-format.md.
  */
 import { z } from 'astro/zod';
 

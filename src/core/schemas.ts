@@ -243,9 +243,8 @@ const itemFields = {
 export const MentionSchema = z.object({
   ...itemFields,
   /**
-   * What kind of mention this is. Fetch writes its reading on create and never again, so a
-   * maintainer's correction stands; unset (files written before kinds existed), it is read
-   * from the source and the text at build time.
+   * Editor-owned: what kind of mention this is. Fetch never writes it, so a maintainer's
+   * correction stands; unset, it is read from the source and the text at build time.
    */
   kind: MentionKindSchema.optional(),
   /**

@@ -64,7 +64,7 @@ function byTimeThenId(a: { publishedAt: string; id: string }, b: { publishedAt: 
 }
 
 class UnionFind {
-  protected readonly parent = new Map<string, string>();
+  private readonly parent = new Map<string, string>();
   find(id: string): string {
     let root = id;
     while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!;

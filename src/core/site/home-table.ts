@@ -5,6 +5,7 @@
 import type { Grade } from '../metrics/index.ts';
 import { MS_PER_DAY, WINDOW_DAYS } from '../metrics/index.ts';
 import type { CompanyRecord } from '../watchblog.ts';
+import { buildSparkline, type Sparkline } from './charts.ts';
 import { HOME_WINDOW, SORT_ORDERS, sortCompanies, takeLastMonths } from './lists.ts';
 import type { SortKey } from './paths.ts';
 
@@ -32,6 +33,8 @@ export type HomeTableRow = {
   cases: number;
   /** The trend's response rate of each of the last SPARKLINE_MONTHS months, oldest first; null for a month with no decided case, and every month when not graded. */
   answeredPerMonth: (number | null)[];
+  /** answeredPerMonth drawn as a sparkline, with its text alternative. */
+  sparkline: Sparkline;
 };
 
 /** A sortable column heading of the home table. */
@@ -70,6 +73,7 @@ function column(key: SortKey, sortKey: SortKey): HomeTableColumn {
 /** One company's row, all figures from the home window. */
 export function buildHomeTableRow(record: CompanyRecord): HomeTableRow {
   const figures = record.scorecard.windows[HOME_WINDOW];
+  const answeredPerMonth = takeLastMonths(record.scorecard.trend, SPARKLINE_MONTHS).map((month) => (record.scorecard.graded ? (month?.responseRate ?? null) : null));
   return {
     slug: record.company.slug,
     name: record.company.name,
@@ -81,7 +85,8 @@ export function buildHomeTableRow(record: CompanyRecord): HomeTableRow {
     graded: record.scorecard.graded,
     unanswered: record.scorecard.graded ? figures.unanswered : null,
     cases: figures.cases,
-    answeredPerMonth: takeLastMonths(record.scorecard.trend, SPARKLINE_MONTHS).map((month) => (record.scorecard.graded ? (month?.responseRate ?? null) : null)),
+    answeredPerMonth,
+    sparkline: buildSparkline(answeredPerMonth, `${record.company.name}: share of cases answered per month`),
   };
 }
 

@@ -7,13 +7,17 @@ import { describe, expect, it } from 'vitest';
 import { GRADE_THRESHOLDS } from '../../src/core/metrics/index.ts';
 import { CompanySchema, PostSchema } from '../../src/core/schemas.ts';
 import { buildArchivesIndex, buildCompanyArchive, listChannelArchivePages, listCompanyMonthPages, listStatusArchivePages } from '../../src/core/site/case-archives.ts';
-import { buildCasePage } from '../../src/core/site/case-page.ts';
+import { buildCaseCard, buildCasePage } from '../../src/core/site/case-page.ts';
+import { describeCaseListLine } from '../../src/core/site/case-kinds.ts';
+import { listNewsPages, listSaidPages } from '../../src/core/site/company-lists.ts';
+import { describeSourceHealth } from '../../src/core/site/source-label.ts';
+import { formatCount } from '../../src/core/site/text.ts';
 import { buildSparkline } from '../../src/core/site/charts.ts';
 import { buildCompanyFeed, COMPANY_FEED_KINDS, COMPANY_FEEDS, listCompanyFeeds } from '../../src/core/site/company-feeds.ts';
 import { buildCompanyPage, describeGradeFormula } from '../../src/core/site/company-page.ts';
 import { buildCompanyTrends, formatHoursAxis, TREND_MONTHS } from '../../src/core/site/company-trends.ts';
 import { describeGrade } from '../../src/core/site/grade-view.ts';
-import { buildHomeTable } from '../../src/core/site/home-table.ts';
+import { buildHomePage, buildHomeTable, HOME_LIMITS } from '../../src/core/site/home-table.ts';
 import { ARCHIVE_PAGE_SIZE } from '../../src/core/site/lists.ts';
 import { createPaths } from '../../src/core/site/paths.ts';
 import { linkPostsAndCases } from '../../src/core/site/post-links.ts';
@@ -181,6 +185,48 @@ describe('the archives', () => {
   });
 });
 
+describe('a company’s said and news lists', () => {
+  it('words each thing the company said: a title even when it has none, a link only when http(s), the cases it is on', () => {
+    const [only] = listSaidPages(acme);
+    expect(only!.lede).toBe('Everything Acme said in public that this watch blog shows, newest first: 2 answers on cases and 1 statement that answer no case.');
+    expect(only!.channels).toEqual(['support']);
+    const [statement, onA3] = only!.page.items;
+    expect(statement).toMatchObject({ kind: 'statement', title: 'Untitled statement', author: 'Acme', link: null, casesLead: null, cases: [] });
+    expect(onA3).toMatchObject({ kind: 'answer', title: 'Answer r3', link: { url: 'https://acme.example/support/r3', host: 'acme.example' }, casesLead: 'On the case', cases: [{ id: 'a3', notCounted: null }] });
+  });
+
+  it('gives a company without coverage one news page that says it has 0 items', () => {
+    const [only] = listNewsPages(acme);
+    expect(only!.page.total).toBe(0);
+    expect(only!.lede).toMatch(/newest first: 0 items\. They are listed, never scored/);
+    expect(only!.title).toBe('Acme in the news');
+  });
+});
+
+describe('counts in words', () => {
+  it.each([
+    [0, 'mention', '0 mentions'],
+    [1, 'mention', '1 mention'],
+    [2, 'counted response', '2 counted responses'],
+  ] as const)('writes %i %s as %j', (count, noun, text) => {
+    expect(formatCount(count, noun)).toBe(text);
+  });
+
+  it('sums up a cited case and a case list line with their counts', () => {
+    const kase = acme.cases.find((c) => c.id === 'a1')!;
+    expect(buildCaseCard(kase).summary).toBe('Answered in 12 h; resolved in 12 h. 1 mention, 1 counted response.');
+    expect(describeCaseListLine(kase).mentions).toBe('1 mention');
+  });
+
+  it.each([
+    [undefined, 'not fetched yet'],
+    [{ consecutiveFailures: 0 }, 'healthy'],
+    [{ consecutiveFailures: 3 }, 'failing (3 in a row)'],
+  ] as const)('describes a source with health %j as %j', (health, text) => {
+    expect(describeSourceHealth(health as Parameters<typeof describeSourceHealth>[0])).toBe(text);
+  });
+});
+
 describe('posts and the cases they cite', () => {
   const links = linkPostsAndCases(watchblog);
 
@@ -228,6 +274,14 @@ describe('small views', () => {
   it('reads a sparkline aloud by its first and last known month, as the published rates round', () => {
     expect(buildSparkline([null, 0.404, null, 0.755], 'Acme').summary).toBe('Acme, last 12 months: from 40 % to 76 %');
     expect(buildSparkline([null, null], 'Acme').summary).toBe('Acme: no cases in the last 12 months');
+  });
+
+  it('puts the table, the latest activity and the newest posts on the home page, within HOME_LIMITS', () => {
+    const home = buildHomePage(watchblog, 'grade');
+    expect(home.companyCount).toBe(2);
+    expect(home.table).toEqual(buildHomeTable(watchblog.companies, 'grade', watchblog.asOf));
+    expect(home.activity.length).toBeLessThanOrEqual(HOME_LIMITS.activity);
+    expect(home.posts.map((p) => p.slug)).toEqual(['on-acme', 'older']);
   });
 
   it('draws the home table’s sparkline from the row’s own monthly response rates', () => {

@@ -9,7 +9,7 @@ import type { Case, NotCountedReason, TimelineEvent } from '../types.ts';
 import { buildWhyHere, describeCaseKind, describeCaseStatus, whyHereText, type CaseKindView, type CaseStatusView, type TextSegment } from './case-kinds.ts';
 import { describeCaseState } from './feed-items.ts';
 import { isHttpUrl } from './paths.ts';
-import { truncateText } from './text.ts';
+import { formatCount, truncateText } from './text.ts';
 
 /** Why a company item on a case's timeline does not count as its answer, as the case page says it. */
 export const NOT_COUNTED_TEXT: Record<NotCountedReason, string> = {
@@ -146,5 +146,22 @@ export function buildCasePage(kase: Case, companyName: string): CasePageModel {
       };
     }),
     resolution: describeResolution(kase),
+  };
+}
+
+/** A case as a post cites it: its status and kind, and where it stands with its counts. */
+export type CaseCardModel = {
+  status: CaseStatusView;
+  kind: CaseKindView;
+  /** "Answered in 5 h. 3 mentions, 1 counted response." */
+  summary: string;
+};
+
+/** The card of a case cited in a post. */
+export function buildCaseCard(kase: Case): CaseCardModel {
+  return {
+    status: describeCaseStatus(kase),
+    kind: describeCaseKind(kase),
+    summary: `${describeCaseState(kase)} ${formatCount(kase.mentionCount, 'mention')}, ${formatCount(kase.responseCount, 'counted response')}.`,
   };
 }

@@ -4,9 +4,9 @@
  */
 import type { Grade } from '../metrics/index.ts';
 import { MS_PER_DAY, WINDOW_DAYS } from '../metrics/index.ts';
-import type { CompanyRecord } from '../watchblog.ts';
+import type { CompanyRecord, Post, Watchblog } from '../watchblog.ts';
 import { buildSparkline, type Sparkline } from './charts.ts';
-import { HOME_WINDOW, SORT_ORDERS, sortCompanies, takeLastMonths } from './lists.ts';
+import { HOME_WINDOW, SORT_ORDERS, listLatestActivity, sortCompanies, takeLastMonths, type ActivityEntry } from './lists.ts';
 import type { SortKey } from './paths.ts';
 
 /** Months the "answered per month" sparkline shows. */
@@ -105,5 +105,32 @@ export function buildHomeTable(records: readonly CompanyRecord[], sortKey: SortK
     nameColumn: column('name', sortKey),
     columns: FIGURE_KEYS.map((key) => column(key, sortKey)),
     rows: sortCompanies(records, sortKey).map(buildHomeTableRow),
+  };
+}
+
+/** How much the home page lists beside the table. */
+export const HOME_LIMITS = { activity: 12, posts: 6 } as const;
+
+/** The home page of a watch blog of several companies: the table, the latest activity and posts. */
+export type HomePage = {
+  /** How many companies the watch blog follows. */
+  companyCount: number;
+  /** The watch blog's instant, UTC ISO. */
+  asOf: string;
+  table: HomeTable;
+  /** The latest HOME_LIMITS.activity timeline events across companies, newest first. */
+  activity: ActivityEntry[];
+  /** The newest HOME_LIMITS.posts posts. */
+  posts: Post[];
+};
+
+/** The home page sorted by `sortKey`. */
+export function buildHomePage(watchblog: Watchblog, sortKey: SortKey): HomePage {
+  return {
+    companyCount: watchblog.companies.length,
+    asOf: watchblog.asOf,
+    table: buildHomeTable(watchblog.companies, sortKey, watchblog.asOf),
+    activity: listLatestActivity(watchblog.companies, HOME_LIMITS.activity),
+    posts: watchblog.posts.slice(0, HOME_LIMITS.posts),
   };
 }

@@ -93,3 +93,17 @@ export function buildSparkline(values: readonly (number | null)[], label: string
       : `${label}, last 12 months: from ${formatRate(known[0] ?? 0)} to ${formatRate(known[known.length - 1] ?? 0)}`;
   return { d, summary };
 }
+
+/** The size of the monthly charts (columns and lines) in viewBox units, and the room left of the plot for axis labels ("10 d"). */
+export const MONTHLY_CHART_SIZE = { width: 480, height: 140, gutter: 44 } as const;
+
+/** What every monthly chart is given: its id, its title and description for screen readers, and one label per month. */
+export type MonthlyChartProps = {
+  id: string;
+  title: string;
+  desc: string;
+  /** One label per month, oldest first. */
+  labels: string[];
+  /** Column header of the values in the data table. */
+  unit: string;
+};

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { GRADE_THRESHOLDS } from '../../src/core/metrics/index.ts';
 import { CompanySchema, PostSchema } from '../../src/core/schemas.ts';
 import { buildArchivesIndex, buildCompanyArchive, listChannelArchivePages, listCompanyMonthPages, listStatusArchivePages } from '../../src/core/site/case-archives.ts';
-import { buildCaseCard, buildCasePage } from '../../src/core/site/case-page.ts';
+import { buildCaseCard, buildCasePage, describeCaseFeed } from '../../src/core/site/case-page.ts';
 import { describeCaseListLine } from '../../src/core/site/case-kinds.ts';
 import { listNewsPages, listSaidPages } from '../../src/core/site/company-lists.ts';
 import { describeSourceHealth } from '../../src/core/site/source-label.ts';
@@ -128,8 +128,13 @@ describe('the case page model', () => {
     expect(onX.timeline[0]!.link).toBeNull();
   });
 
+  it('says who decided the kind, and why a kind the scorecard leaves out does not count', () => {
+    expect(view.kindNote).toBe('· kind read from its source and text.');
+  });
+
   it('titles the page and its feed after the case and the company', () => {
     expect([view.title, view.feedTitle]).toEqual([`${answered.title} (Acme)`, `Follow this case: ${answered.title}`]);
+    expect(describeCaseFeed(answered, 'Acme').title).toBe(`${answered.title} (Acme) — Watchblog`);
     expect(view.description.startsWith('Acme, Problem, resolved: ')).toBe(true);
   });
 });

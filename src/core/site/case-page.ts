@@ -73,6 +73,8 @@ export type CasePageModel = {
   /** The title of the case's own feed. */
   feedTitle: string;
   kind: CaseKindView;
+  /** After the kind: "· kind <who decided it>." and, for a kind the scorecard leaves out, why it does not count. */
+  kindNote: string;
   status: CaseStatusView;
   /** One sentence on where the case stands, e.g. "Coverage, not scored: no answer expected." */
   state: string;
@@ -117,6 +119,7 @@ export function buildCasePage(kase: Case, companyName: string): CasePageModel {
     description: truncateText(`${companyName}, ${kind.label}, ${status.label}: ${state} ${kase.title}`, CASE_DESCRIPTION_CHARS),
     feedTitle: `Follow this case: ${kase.title}`,
     kind,
+    kindNote: `· kind ${kind.decidedBy}.${kind.scored ? '' : ' The scorecard counts problems and questions only.'}`,
     status,
     state,
     whyHere,
@@ -164,4 +167,9 @@ export function buildCaseCard(kase: Case): CaseCardModel {
     kind: describeCaseKind(kase),
     summary: `${describeCaseState(kase)} ${formatCount(kase.mentionCount, 'mention')}, ${formatCount(kase.responseCount, 'counted response')}.`,
   };
+}
+
+/** The channel title and description of a case's own feed. */
+export function describeCaseFeed(kase: Case, companyName: string): { title: string; description: string } {
+  return { title: `${kase.title} (${companyName}) — Watchblog`, description: `Every mention and answer of one ${companyName} case, and its resolution.` };
 }

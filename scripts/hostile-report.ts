@@ -18,12 +18,12 @@ import { buildSite, PROJECT_ROOT } from '../tests/helpers/build-site.ts';
 import { CORPORA_DIR, HAS_CORPORA } from '../tests/helpers/corpora.ts';
 import { startFeedServer } from '../tests/helpers/feed-server.ts';
 import { listFeedFiles, runSweep } from '../tests/corpora/sweep.ts';
-import { sweepPagesInChromium } from '../tests/hardening/browser-sweep.ts';
-import { runFeedFuzz } from '../tests/hardening/feed-fuzz.ts';
-import { BUILTIN_XSS, loadXssPayloads } from '../tests/hardening/hostile-strings.ts';
-import { createContentDir, fetchInto, serveHostileFeeds } from '../tests/hardening/hostile-site.ts';
-import { auditBuiltSite, isScriptRelevantViolation, listSiteFiles } from '../tests/hardening/html-audit.ts';
-import { runSigkillScenario } from '../tests/hardening/sigkill.ts';
+import { sweepPagesInChromium } from '../tests/hostile/browser-sweep.ts';
+import { runFeedFuzz } from '../tests/hostile/feed-fuzz.ts';
+import { BUILTIN_XSS, loadXssPayloads } from '../tests/hostile/hostile-strings.ts';
+import { createContentDir, fetchInto, serveHostileFeeds } from '../tests/hostile/hostile-site.ts';
+import { auditBuiltSite, isScriptRelevantViolation, listSiteFiles } from '../tests/hostile/html-audit.ts';
+import { runSigkillScenario } from '../tests/hostile/sigkill.ts';
 import { defineCli, parseCliArgs } from './cli-args.ts';
 
 /** One row of the report; `null` where a figure does not apply. */
@@ -154,7 +154,7 @@ async function fuzz(): Promise<Row> {
 
 /** Runs the fault and front-matter test files through vitest and counts their results. */
 async function runFaultTests(): Promise<Row> {
-  const files = ['tests/hardening/server-faults.test.ts', 'tests/hardening/disk-faults.test.ts', 'tests/hardening/front-matter-and-paths.test.ts'];
+  const files = ['tests/hostile/server-faults.test.ts', 'tests/hostile/disk-faults.test.ts', 'tests/hostile/front-matter-and-paths.test.ts'];
   log(`faults and front matter: ${files.join(', ')}`);
   const outputFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'watchblog-hostile-')), 'vitest.json');
   const code = await new Promise<number | null>((resolve) => {

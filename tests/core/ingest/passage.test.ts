@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPassage, PASSAGE_MAX_CHARS } from '../../src/core/ingest/passage.ts';
+import { buildPassage, PASSAGE_MAX_CHARS } from '../../../src/core/ingest/passage.ts';
 
 /** The passage around the first `term` in `text`. */
 function around(text: string, term: string, maxChars?: number): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferMentionKind, type MentionKindInput } from '../../src/core/ingest/mention-kind.ts';
+import { inferMentionKind, type MentionKindInput } from '../../../src/core/ingest/mention-kind.ts';
 
 function input(title: string, text = '', overrides: Partial<MentionKindInput> = {}): MentionKindInput {
   return { title, text, channel: 'forum', ...overrides };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalizeUrl, isTrackingParam } from '../../src/core/ingest/canonical-url.ts';
+import { canonicalizeUrl, isTrackingParam } from '../../../src/core/ingest/canonical-url.ts';
 
 describe('canonicalizeUrl', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFeedDate, resolvePublishedAt } from '../../src/core/ingest/dates.ts';
+import { parseFeedDate, resolvePublishedAt } from '../../../src/core/ingest/dates.ts';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 

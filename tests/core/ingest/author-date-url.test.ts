@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dropTrackingParams } from '../../src/core/ingest/canonical-url.ts';
-import { EARLIEST_PLAUSIBLE_MS, resolvePublishedAt } from '../../src/core/ingest/dates.ts';
-import { normalizeItem, type NormalizeContext } from '../../src/core/ingest/normalize.ts';
-import { readFeedItems } from '../../src/core/ingest/read-feed.ts';
-import type { RawItem } from '../../src/core/ingest/types.ts';
-import { MentionSchema } from '../../src/core/schemas.ts';
-import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../helpers/corpora.ts';
+import { dropTrackingParams } from '../../../src/core/ingest/canonical-url.ts';
+import { EARLIEST_PLAUSIBLE_MS, resolvePublishedAt } from '../../../src/core/ingest/dates.ts';
+import { normalizeItem, type NormalizeContext } from '../../../src/core/ingest/normalize.ts';
+import { readFeedItems } from '../../../src/core/ingest/read-feed.ts';
+import type { RawItem } from '../../../src/core/ingest/types.ts';
+import { MentionSchema } from '../../../src/core/schemas.ts';
+import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../../helpers/corpora.ts';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const FEED_URL = 'https://forum.example/latest.rss';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toPlainText, truncateAtWord } from '../../src/core/ingest/plain-text.ts';
+import { toPlainText, truncateAtWord } from '../../../src/core/ingest/plain-text.ts';
 
 describe('toPlainText', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeFeedBytes } from '../../src/core/ingest/decode.ts';
+import { decodeFeedBytes } from '../../../src/core/ingest/decode.ts';
 
 const XML = '<?xml version="1.0"?><rss version="2.0"><channel><title>Café — ok</title></channel></rss>';
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { normalizeItem, type NormalizeContext } from '../../src/core/ingest/normalize.ts';
-import { parseFeed } from '../../src/core/ingest/parse-feed.ts';
-import { extractSafeLinks, htmlToSafeMarkdown } from '../../src/core/ingest/sanitize-excerpt.ts';
-import { toPlainText } from '../../src/core/ingest/plain-text.ts';
-import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../helpers/corpora.ts';
+import { normalizeItem, type NormalizeContext } from '../../../src/core/ingest/normalize.ts';
+import { parseFeed } from '../../../src/core/ingest/parse-feed.ts';
+import { extractSafeLinks, htmlToSafeMarkdown } from '../../../src/core/ingest/sanitize-excerpt.ts';
+import { toPlainText } from '../../../src/core/ingest/plain-text.ts';
+import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../../helpers/corpora.ts';
 
 const BASE = 'https://blog.example/';
 

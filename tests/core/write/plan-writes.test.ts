@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ItemDraft } from '../../src/core/ingest/types.ts';
-import { computeExcerptDigest } from '../../src/core/write/digest.ts';
-import { buildItemPath } from '../../src/core/write/file-names.ts';
-import { parseItemFile, serializeItemFile } from '../../src/core/write/front-matter.ts';
-import { MentionSchema } from '../../src/core/schemas.ts';
-import { planWrites, type ExistingContent, type ExistingItem } from '../../src/core/write/plan-writes.ts';
+import type { ItemDraft } from '../../../src/core/ingest/types.ts';
+import { computeExcerptDigest } from '../../../src/core/write/digest.ts';
+import { buildItemPath } from '../../../src/core/write/file-names.ts';
+import { parseItemFile, serializeItemFile } from '../../../src/core/write/front-matter.ts';
+import { MentionSchema } from '../../../src/core/schemas.ts';
+import { planWrites, type ExistingContent, type ExistingItem } from '../../../src/core/write/plan-writes.ts';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { displayAuthor, normalizeItem, type NormalizeContext } from '../../src/core/ingest/normalize.ts';
-import type { RawItem } from '../../src/core/ingest/types.ts';
+import { displayAuthor, normalizeItem, type NormalizeContext } from '../../../src/core/ingest/normalize.ts';
+import type { RawItem } from '../../../src/core/ingest/types.ts';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 

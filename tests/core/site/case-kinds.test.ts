@@ -5,19 +5,19 @@
  * and feeds about silence that never carry coverage, praise or ideas.
  */
 import { describe, expect, it } from 'vitest';
-import { CompanySchema, type MentionKind } from '../../src/core/schemas.ts';
-import { buildBadgeSvg } from '../../src/core/site/badge.ts';
-import { buildWhyHere, describeCaseKind, describeCaseListLine, describeCaseStatus, whyHereText } from '../../src/core/site/case-kinds.ts';
-import { buildCasePage } from '../../src/core/site/case-page.ts';
-import { buildCompanyPage, buildNewsEntry, COMPANY_PAGE_LIMITS } from '../../src/core/site/company-page.ts';
-import { buildActivityFeedItems, buildCaseItem, buildCompanyFeedItems, buildNewsFeedItems, buildOverdueFeedItems, describeCaseState, type FeedUrls } from '../../src/core/site/feed-items.ts';
-import { buildHomeTable } from '../../src/core/site/home-table.ts';
-import { listCasesWithStatus } from '../../src/core/site/lists.ts';
-import { createPaths, listCompanyFeeds } from '../../src/core/site/paths.ts';
-import type { Case } from '../../src/core/types.ts';
-import { buildWatchblog, type CompanyRecord } from '../../src/core/watchblog.ts';
-import { makeCase, NOW, hoursBeforeNow } from '../core/metrics/case-factory.ts';
-import { mention, override, response } from '../helpers/items.ts';
+import { CompanySchema, type MentionKind } from '../../../src/core/schemas.ts';
+import { buildBadgeSvg } from '../../../src/core/site/badge.ts';
+import { buildWhyHere, describeCaseKind, describeCaseListLine, describeCaseStatus, whyHereText } from '../../../src/core/site/case-kinds.ts';
+import { buildCasePage } from '../../../src/core/site/case-page.ts';
+import { buildCompanyPage, buildNewsEntry, COMPANY_PAGE_LIMITS } from '../../../src/core/site/company-page.ts';
+import { buildActivityFeedItems, buildCaseItem, buildCompanyFeedItems, buildNewsFeedItems, buildOverdueFeedItems, describeCaseState, type FeedUrls } from '../../../src/core/site/feed-items.ts';
+import { buildHomeTable } from '../../../src/core/site/home-table.ts';
+import { listCasesWithStatus } from '../../../src/core/site/lists.ts';
+import { createPaths, listCompanyFeeds } from '../../../src/core/site/paths.ts';
+import type { Case } from '../../../src/core/types.ts';
+import { buildWatchblog, type CompanyRecord } from '../../../src/core/watchblog.ts';
+import { makeCase, NOW, hoursBeforeNow } from '../metrics/case-factory.ts';
+import { mention, override, response } from '../../helpers/items.ts';
 
 const URLS: FeedUrls = {
   caseUrl: (kase) => `https://w.example/cases/${kase.company}/${kase.id}/`,

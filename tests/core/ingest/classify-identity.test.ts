@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyItem } from '../../src/core/ingest/classify.ts';
-import { computeItemId } from '../../src/core/ingest/identity.ts';
+import { classifyItem } from '../../../src/core/ingest/classify.ts';
+import { computeItemId } from '../../../src/core/ingest/identity.ts';
 
 const OFFICIAL = { authors: ['ZephyrCares', '@ZephyrSupport'], domains: ['zephyr.example'] };
 

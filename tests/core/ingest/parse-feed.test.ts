@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseFeed, sniffFeedFormat } from '../../src/core/ingest/parse-feed.ts';
-import type { ParsedFeed } from '../../src/core/ingest/types.ts';
+import { parseFeed, sniffFeedFormat } from '../../../src/core/ingest/parse-feed.ts';
+import type { ParsedFeed } from '../../../src/core/ingest/types.ts';
 
 const FEED_URL = 'https://forum.example/c/zephyr.rss';
 

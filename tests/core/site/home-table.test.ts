@@ -4,12 +4,12 @@
  * figure shown; the sparkline is the trend's own response rate.
  */
 import { describe, expect, it } from 'vitest';
-import { CompanySchema } from '../../src/core/schemas.ts';
-import { buildHomeTable } from '../../src/core/site/home-table.ts';
-import { HOME_WINDOW, SORT_ORDERS } from '../../src/core/site/lists.ts';
-import { SORT_KEYS } from '../../src/core/site/paths.ts';
-import { buildWatchblog, type Watchblog } from '../../src/core/watchblog.ts';
-import { mention, response } from '../helpers/items.ts';
+import { CompanySchema } from '../../../src/core/schemas.ts';
+import { buildHomeTable } from '../../../src/core/site/home-table.ts';
+import { HOME_WINDOW, SORT_ORDERS } from '../../../src/core/site/lists.ts';
+import { SORT_KEYS } from '../../../src/core/site/paths.ts';
+import { buildWatchblog, type Watchblog } from '../../../src/core/watchblog.ts';
+import { mention, response } from '../../helpers/items.ts';
 
 const NOW = new Date('2026-03-10T00:00:00.000Z');
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeNextHealth, parseFetchState, serializeFetchState, type SourceHealth } from '../../src/core/write/fetch-state.ts';
+import { computeNextHealth, parseFetchState, serializeFetchState, type SourceHealth } from '../../../src/core/write/fetch-state.ts';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 const LATER = new Date('2026-03-10T13:00:00Z');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeActivity } from '../../src/core/site/lists.ts';
-import { buildCases } from '../../src/core/thread.ts';
-import { mention, response } from '../helpers/items.ts';
+import { describeActivity } from '../../../src/core/site/lists.ts';
+import { buildCases } from '../../../src/core/thread.ts';
+import { mention, response } from '../../helpers/items.ts';
 
 const T0 = '2026-03-01T09:00:00.000Z';
 const T1 = '2026-03-01T12:00:00.000Z';

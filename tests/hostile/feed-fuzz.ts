@@ -3,7 +3,7 @@
  * (RSS 2.0, Atom 1.0, JSON Feed 1.1) with arbitrary Unicode and hostile strings in every
  * field; each document goes parse → normalize → plan (serialize) → parse the files back →
  * plan again, and `checkFeedRoundTrip` throws on the first broken invariant. Shared by
- * `tests/hardening/fuzz.test.ts` (a few hundred cases) and `scripts/fuzz.ts` (10,000+).
+ * `tests/hostile/fuzz.test.ts` (a few hundred cases) and `scripts/fuzz.ts` (10,000+).
  */
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import fc from 'fast-check';

@@ -5,13 +5,13 @@
  * updated cases, so a company speaking in statements had an empty feed).
  */
 import { describe, expect, it } from 'vitest';
-import { CompanySchema } from '../../src/core/schemas.ts';
-import { buildSaidJson, countSaid, listCompanySaid } from '../../src/core/site/company-said.ts';
-import { buildAllResponsesFeedItems, buildResponseFeedItems, FEED_ITEM_LIMIT, type FeedUrls } from '../../src/core/site/feed-items.ts';
-import { ARCHIVE_PAGE_SIZE, paginate } from '../../src/core/site/lists.ts';
-import type { Mention, Response } from '../../src/core/types.ts';
-import { buildWatchblog, type CompanyRecord, type Watchblog } from '../../src/core/watchblog.ts';
-import { mention, response } from '../helpers/items.ts';
+import { CompanySchema } from '../../../src/core/schemas.ts';
+import { buildSaidJson, countSaid, listCompanySaid } from '../../../src/core/site/company-said.ts';
+import { buildAllResponsesFeedItems, buildResponseFeedItems, FEED_ITEM_LIMIT, type FeedUrls } from '../../../src/core/site/feed-items.ts';
+import { ARCHIVE_PAGE_SIZE, paginate } from '../../../src/core/site/lists.ts';
+import type { Mention, Response } from '../../../src/core/types.ts';
+import { buildWatchblog, type CompanyRecord, type Watchblog } from '../../../src/core/watchblog.ts';
+import { mention, response } from '../../helpers/items.ts';
 
 const NOW = new Date('2026-03-10T00:00:00.000Z');
 const at = (day: number, hour = 9) => new Date(Date.UTC(2026, 1, day, hour)).toISOString();

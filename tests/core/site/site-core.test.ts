@@ -3,15 +3,15 @@
  * control characters, chart geometry, pagination, sorting, feed guids and the badge.
  */
 import { describe, expect, it } from 'vitest';
-import { buildBadgeSvg } from '../../src/core/site/badge.ts';
-import { buildColumnRects, buildLinePath, computeNiceMax, scaleY } from '../../src/core/site/charts.ts';
-import { buildCsv, formatCsvField, parseCsv, parseCsvRecords } from '../../src/core/site/csv.ts';
-import { buildCaseGuid, buildCaseItem, toRssItems } from '../../src/core/site/feed-items.ts';
-import { isInSection } from '../../src/core/site/head.ts';
-import { paginate, takeLastMonths } from '../../src/core/site/lists.ts';
-import { createPaths, isHttpUrl, normalizeBase, toAbsoluteUrl } from '../../src/core/site/paths.ts';
-import { stripXmlControlChars, toPlainParagraphs, truncateText } from '../../src/core/site/text.ts';
-import type { Case } from '../../src/core/types.ts';
+import { buildBadgeSvg } from '../../../src/core/site/badge.ts';
+import { buildColumnRects, buildLinePath, computeNiceMax, scaleY } from '../../../src/core/site/charts.ts';
+import { buildCsv, formatCsvField, parseCsv, parseCsvRecords } from '../../../src/core/site/csv.ts';
+import { buildCaseGuid, buildCaseItem, toRssItems } from '../../../src/core/site/feed-items.ts';
+import { isInSection } from '../../../src/core/site/head.ts';
+import { paginate, takeLastMonths } from '../../../src/core/site/lists.ts';
+import { createPaths, isHttpUrl, normalizeBase, toAbsoluteUrl } from '../../../src/core/site/paths.ts';
+import { stripXmlControlChars, toPlainParagraphs, truncateText } from '../../../src/core/site/text.ts';
+import type { Case } from '../../../src/core/types.ts';
 
 describe('paths under a base', () => {
   it.each([

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { describe, expect, it } from 'vitest';
-import { parseItemFile, serializeItemFile } from '../../src/core/write/front-matter.ts';
+import { parseItemFile, serializeItemFile } from '../../../src/core/write/front-matter.ts';
 
 /** How Astro's content loader reads front matter (its own helper, js-yaml 4). */
 function readLikeAstro(text: string): unknown {

@@ -3,11 +3,11 @@
  * reader recomputing the scorecard from them gets the site's figures.
  */
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/core/site/csv.ts';
-import { CASES_CSV_COLUMNS, buildCasesCsv, buildOpenCase } from '../../src/core/site/open-data-cases.ts';
-import { buildCases } from '../../src/core/thread.ts';
-import type { CompanyRecord } from '../../src/core/watchblog.ts';
-import { mention, override, response } from '../helpers/items.ts';
+import { parseCsv } from '../../../src/core/site/csv.ts';
+import { CASES_CSV_COLUMNS, buildCasesCsv, buildOpenCase } from '../../../src/core/site/open-data-cases.ts';
+import { buildCases } from '../../../src/core/thread.ts';
+import type { CompanyRecord } from '../../../src/core/watchblog.ts';
+import { mention, override, response } from '../../helpers/items.ts';
 
 const OPENED = '2026-03-01T09:00:00.000Z';
 const policy = { bots: [] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveThreadId } from '../../src/core/ingest/thread-id.ts';
+import { deriveThreadId } from '../../../src/core/ingest/thread-id.ts';
 
 describe('deriveThreadId: the thread a comment belongs to, from its URL', () => {
   it.each([

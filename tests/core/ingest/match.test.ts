@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchCompany, matchesCompany } from '../../src/core/ingest/match.ts';
+import { matchCompany, matchesCompany } from '../../../src/core/ingest/match.ts';
 
 const ALIASES = ['Zephyr Telecom', 'ZephyrTel', 'C++ Corp'];
 const EXCLUDE = ['stock', 'shares'];

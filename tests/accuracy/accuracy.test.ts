@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateAccuracy, loadLabelSet, refKey, splitOf, type AccuracyReport } from '../../scripts/accuracy/evaluate.ts';
-import { CORPORA_DIR, CORPORA_SKIP_MESSAGE, HAS_CORPORA, PROJECT_ROOT } from '../helpers/corpora.ts';
+import { CORPORA_DIR, CORPORA_SKIP_MESSAGE, HAS_CORPORA, PROJECT_ROOT } from '../../scripts/harness/corpora.ts';
 
 /** Targets for "asks for an answer" (problem ∪ question) on the held-out half. */
 const ASKS_PRECISION_MIN = 0.9;

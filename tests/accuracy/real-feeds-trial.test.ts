@@ -13,8 +13,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asksForAnswer } from '../../src/core/schemas.ts';
 import type { CompanyRecord, Watchblog } from '../../src/core/watchblog.ts';
-import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../helpers/corpora.ts';
-import { startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
+import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../../scripts/harness/corpora.ts';
+import { startFeedServer, type FeedServer } from '../../scripts/harness/feed-server.ts';
 import { fetchAndThread } from '../helpers/fetch-runs.ts';
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeFeedBytes } from '../../src/core/ingest/decode.ts';
 import { parseFeed } from '../../src/core/ingest/parse-feed.ts';
-import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../helpers/corpora.ts';
+import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../../scripts/harness/corpora.ts';
 
 const FEED_URL = 'http://corpus.example/feed/';
 

@@ -8,7 +8,7 @@ import { parseFeed } from '../../src/core/ingest/parse-feed.ts';
 import { toPlainText } from '../../src/core/ingest/plain-text.ts';
 import { extractSafeLinks } from '../../src/core/ingest/sanitize-excerpt.ts';
 import type { ParsedFeed } from '../../src/core/ingest/types.ts';
-import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../helpers/corpora.ts';
+import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../../scripts/harness/corpora.ts';
 
 /** A Python string literal body → its text (\xNN, \uNNNN, \n, \t, \\, \', \"). */
 function decodePythonString(body: string): string {

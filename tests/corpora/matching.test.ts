@@ -9,7 +9,7 @@ import { decodeFeedBytes } from '../../src/core/ingest/decode.ts';
 import { normalizeItem, type NormalizeContext, type NormalizeResult } from '../../src/core/ingest/normalize.ts';
 import { parseFeed } from '../../src/core/ingest/parse-feed.ts';
 import type { RawItem } from '../../src/core/ingest/types.ts';
-import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../helpers/corpora.ts';
+import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../../scripts/harness/corpora.ts';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const FEED_URL = 'https://feeds.example/feed.xml';

@@ -6,8 +6,8 @@ import { normalizeItem, type NormalizeContext } from '../../src/core/ingest/norm
 import { parseFeed } from '../../src/core/ingest/parse-feed.ts';
 import { toPlainText } from '../../src/core/ingest/plain-text.ts';
 import { htmlToSafeMarkdown } from '../../src/core/ingest/sanitize-excerpt.ts';
-import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../helpers/corpora.ts';
-import { findUnsafeMarkdown, findUnsafePlainText } from './unsafe-output.ts';
+import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../../scripts/harness/corpora.ts';
+import { findUnsafeMarkdown, findUnsafePlainText } from '../../scripts/harness/unsafe-output.ts';
 
 const FEED_URL = 'http://corpus.example/feed/';
 const CTX: NormalizeContext = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CORPORA_DIR, CORPORA_SKIP_MESSAGE, HAS_CORPORA } from '../helpers/corpora.ts';
-import { corpusOf, listFeedFiles, runSweep, type SweepResult } from './sweep.ts';
+import { CORPORA_DIR, CORPORA_SKIP_MESSAGE, HAS_CORPORA } from '../../scripts/harness/corpora.ts';
+import { corpusOf, listFeedFiles, runSweep, type SweepResult } from '../../scripts/harness/sweep.ts';
 
 const FEED_ERROR_REASONS = new Set(['not-a-feed', 'malformed', 'encoding']);
 

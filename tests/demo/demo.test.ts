@@ -12,7 +12,7 @@ import { generateDemo } from '../../scripts/demo/generate.ts';
 import { parseItemFile, serializeItemFile } from '../../src/core/write/front-matter.ts';
 import { DEMO_COMPANIES } from '../../scripts/demo/scenario.ts';
 import { MENTION_KINDS } from '../../src/core/schemas.ts';
-import { DEMO_NOW, PROJECT_ROOT } from '../helpers/build-site.ts';
+import { DEMO_NOW, PROJECT_ROOT } from '../../scripts/harness/build-site.ts';
 
 const END = new Date('2026-11-20T18:00:00Z');
 const HOUR_MS = 3_600_000;

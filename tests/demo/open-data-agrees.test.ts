@@ -10,7 +10,7 @@ import { buildCompaniesJson, type OpenCompany } from '../../src/core/open-data.t
 import { MENTION_KINDS } from '../../src/core/schemas.ts';
 import { buildWatchblog } from '../../src/core/watchblog.ts';
 import { readContentFolder } from '../../scripts/content/read-content.ts';
-import { buildSite, DEMO_NOW, PROJECT_ROOT, type BuildResult } from '../helpers/build-site.ts';
+import { buildSite, DEMO_NOW, PROJECT_ROOT, type BuildResult } from '../../scripts/harness/build-site.ts';
 
 let build: BuildResult;
 let published: OpenCompany[];

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OpenCompany } from '../../src/core/open-data.ts';
-import { DEMO_NOW, PROJECT_ROOT } from '../helpers/build-site.ts';
+import { DEMO_NOW, PROJECT_ROOT } from '../../scripts/harness/build-site.ts';
 
 /** The rows the methodology's demo table should have, from companies.json as the scorecard prints it. */
 function buildKindsTable(companies: readonly OpenCompany[]): string {

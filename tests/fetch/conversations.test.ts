@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Watchblog } from '../../src/core/watchblog.ts';
-import { startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
+import { startFeedServer, type FeedServer } from '../../scripts/harness/feed-server.ts';
 import { fetchAndThread } from '../helpers/fetch-runs.ts';
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');

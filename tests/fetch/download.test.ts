@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Validators } from '../../src/core/write/fetch-state.ts';
 import { downloadFeed, parseRetryAfter, type DownloadOptions } from '../../scripts/stages/download.ts';
 import { createRequestLimiter } from '../../scripts/stages/request-limiter.ts';
-import { buildRssFeed, serveWithValidators, startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
+import { buildRssFeed, serveWithValidators, startFeedServer, type FeedServer } from '../../scripts/harness/feed-server.ts';
 
 const FEED = buildRssFeed(3);
 let server: FeedServer | undefined;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chooseWorkerCount, createWorkerFeedReader } from '../../scripts/stages/feed-readers.ts';
 import { runFetch, type FetchOptions } from '../../scripts/stages/run-fetch.ts';
-import { buildRssFeed, startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
+import { buildRssFeed, startFeedServer, type FeedServer } from '../../scripts/harness/feed-server.ts';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 let server: FeedServer;

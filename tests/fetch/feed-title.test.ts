@@ -6,7 +6,7 @@ import { runFetch, type FetchOptions } from '../../scripts/stages/run-fetch.ts';
 import { computeSourceLabel } from '../../src/core/site/source-label.ts';
 import { computeNextHealth, parseFetchState, serializeFetchState, type SourceHealth } from '../../src/core/write/fetch-state.ts';
 import { parseItemFile } from '../../src/core/write/front-matter.ts';
-import { buildRssFeed, serveWithValidators, startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
+import { buildRssFeed, serveWithValidators, startFeedServer, type FeedServer } from '../../scripts/harness/feed-server.ts';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 const LATER = new Date('2026-03-11T12:00:00Z');

@@ -6,7 +6,7 @@ import { runFetchCli } from '../helpers/fetch-runs.ts';
 import { parseItemFile, serializeItemFile } from '../../src/core/write/front-matter.ts';
 import { parseFetchState, type Validators } from '../../src/core/write/fetch-state.ts';
 import { runFetch, type FetchOptions } from '../../scripts/stages/run-fetch.ts';
-import { buildRssFeed, serveWithValidators, startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
+import { buildRssFeed, serveWithValidators, startFeedServer, type FeedServer } from '../../scripts/harness/feed-server.ts';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 const LATER = new Date('2026-03-11T12:00:00Z');

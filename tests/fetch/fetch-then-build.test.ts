@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFetch } from '../../scripts/stages/run-fetch.ts';
-import { buildSite, type BuildResult } from '../helpers/build-site.ts';
-import { startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
+import { buildSite, type BuildResult } from '../../scripts/harness/build-site.ts';
+import { startFeedServer, type FeedServer } from '../../scripts/harness/feed-server.ts';
 
 const NOW = '2026-11-10T00:00:00Z';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runFetch } from '../../scripts/stages/run-fetch.ts';
-import { buildRssFeed, startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
+import { buildRssFeed, startFeedServer, type FeedServer } from '../../scripts/harness/feed-server.ts';
 
 describe('fetch of a feed cut off in transfer', () => {
   let server: FeedServer;

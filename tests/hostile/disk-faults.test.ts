@@ -13,8 +13,8 @@ import path from 'node:path';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { MentionSchema } from '../../src/core/schemas.ts';
 import { parseItemFile, serializeItemFile } from '../../src/core/write/front-matter.ts';
-import { buildRssFeed, startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
-import { fetchInto, snapshotTree } from './hostile-site.ts';
+import { buildRssFeed, startFeedServer, type FeedServer } from '../../scripts/harness/feed-server.ts';
+import { fetchInto, snapshotTree } from '../../scripts/harness/hostile-site.ts';
 
 /** Why these tests cannot run here, or null. */
 function probeMount(): string | null {

@@ -18,10 +18,10 @@ import { MentionSchema } from '../../src/core/schemas.ts';
 import { parseItemFile } from '../../src/core/write/front-matter.ts';
 import { planWrites } from '../../src/core/write/plan-writes.ts';
 import { applyPlan } from '../../scripts/stages/apply-plan.ts';
-import { buildSite, type BuildResult } from '../helpers/build-site.ts';
-import { startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
-import { FRONT_MATTER_HOSTILE } from './hostile-strings.ts';
-import { createContentDir, fetchInto, HOSTILE_NOW, snapshotTree, type CompanySpec } from './hostile-site.ts';
+import { buildSite, type BuildResult } from '../../scripts/harness/build-site.ts';
+import { startFeedServer, type FeedServer } from '../../scripts/harness/feed-server.ts';
+import { FRONT_MATTER_HOSTILE } from '../../scripts/harness/hostile-strings.ts';
+import { createContentDir, fetchInto, HOSTILE_NOW, snapshotTree, type CompanySpec } from '../../scripts/harness/hostile-site.ts';
 
 const COMPANY: CompanySpec = {
   slug: 'acme',

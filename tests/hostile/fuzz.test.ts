@@ -4,7 +4,7 @@
  * runs the same property over 10,000+ cases.
  */
 import { describe, expect, it } from 'vitest';
-import { checkFeedRoundTrip, renderFuzzFeed, runFeedFuzz, type FuzzFeed } from './feed-fuzz.ts';
+import { checkFeedRoundTrip, renderFuzzFeed, runFeedFuzz, type FuzzFeed } from '../../scripts/harness/feed-fuzz.ts';
 
 /** Cases per run in `npm test`; fixed seed so a failure reproduces. */
 const TEST_RUNS = 200;

@@ -11,14 +11,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MentionSchema, ResponseSchema } from '../../src/core/schemas.ts';
 import { parseItemFile } from '../../src/core/write/front-matter.ts';
-import { CHROMIUM_MISSING } from '../helpers/browser.ts';
-import { buildSite, type BuildResult } from '../helpers/build-site.ts';
-import { startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
-import { findUnsafeMarkdown, findUnsafePlainText } from '../corpora/unsafe-output.ts';
-import { sweepPagesInChromium, type BrowserSweepResult } from './browser-sweep.ts';
-import { BUILTIN_XSS, loadXssPayloads, samplePayloads, type Payload } from './hostile-strings.ts';
-import { createContentDir, fetchInto, serveHostileFeeds, snapshotTree } from './hostile-site.ts';
-import { auditBuiltSite, auditFeed, auditHtml, isScriptRelevantViolation, listSiteFiles, type AuditResult } from './html-audit.ts';
+import { CHROMIUM_MISSING } from '../../scripts/harness/browser.ts';
+import { buildSite, type BuildResult } from '../../scripts/harness/build-site.ts';
+import { startFeedServer, type FeedServer } from '../../scripts/harness/feed-server.ts';
+import { findUnsafeMarkdown, findUnsafePlainText } from '../../scripts/harness/unsafe-output.ts';
+import { sweepPagesInChromium, type BrowserSweepResult } from '../../scripts/harness/browser-sweep.ts';
+import { BUILTIN_XSS, loadXssPayloads, samplePayloads, type Payload } from '../../scripts/harness/hostile-strings.ts';
+import { createContentDir, fetchInto, serveHostileFeeds, snapshotTree } from '../../scripts/harness/hostile-site.ts';
+import { auditBuiltSite, auditFeed, auditHtml, isScriptRelevantViolation, listSiteFiles, type AuditResult } from '../../scripts/harness/html-audit.ts';
 
 /** Payloads in `npm test` (every k-th of the corpus list, so each family is represented). */
 const SAMPLE_SIZE = 24;

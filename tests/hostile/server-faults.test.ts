@@ -11,8 +11,8 @@ import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedErrorReason } from '../../src/core/ingest/types.ts';
-import { buildRssFeed, startFeedServer, type FeedServer, type RouteHandler } from '../helpers/feed-server.ts';
-import { createContentDir, fetchInto, snapshotTree } from './hostile-site.ts';
+import { buildRssFeed, startFeedServer, type FeedServer, type RouteHandler } from '../../scripts/harness/feed-server.ts';
+import { createContentDir, fetchInto, snapshotTree } from '../../scripts/harness/hostile-site.ts';
 
 /** The per-response deadline the run is given here. */
 const TEST_TIMEOUT_MS = 1_500;

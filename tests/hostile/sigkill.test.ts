@@ -7,7 +7,7 @@
  * finishes the work: the folder equals a clean run's).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runSigkillScenario, type SigkillResult } from './sigkill.ts';
+import { runSigkillScenario, type SigkillResult } from '../../scripts/harness/sigkill.ts';
 
 /** Kills per run and the seed that places them (fixed, so a failure reproduces). */
 const KILLS = 20;

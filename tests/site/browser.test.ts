@@ -8,10 +8,10 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_MISSING, findAxeViolations, launchChromium } from '../helpers/browser.ts';
-import { buildSite, PROJECT_ROOT } from '../helpers/build-site.ts';
+import { CHROMIUM_MISSING, findAxeViolations, launchChromium } from '../../scripts/harness/browser.ts';
+import { buildSite, PROJECT_ROOT } from '../../scripts/harness/build-site.ts';
 import { HOSTILE_NOW, writeHostileContent } from '../helpers/hostile-content.ts';
-import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/harness/static-server.ts';
 
 const SCREENSHOT_DIR = path.join(PROJECT_ROOT, 'test-output', 'screenshots');
 const SCREEN_WIDTHS_PX = [1280, 375] as const;

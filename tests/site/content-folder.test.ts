@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeItemFile } from '../../src/core/write/front-matter.ts';
-import { buildSite } from '../helpers/build-site.ts';
+import { buildSite } from '../../scripts/harness/build-site.ts';
 
 async function writeContent(files: Record<string, [Record<string, unknown>, string]>): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'watchblog-content-'));

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Parser from 'rss-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+import { buildSite, type BuildResult } from '../../scripts/harness/build-site.ts';
 import { HOSTILE_NOW, TITLE_PAYLOAD, writeHostileContent } from '../helpers/hostile-content.ts';
 import { countXmlItems, discoverFeeds, FEEDPARSER_MISSING, readFeedsWithFeedparser, type DiscoveredFeeds, type FeedparserReport } from '../helpers/feed-readers.ts';
 

@@ -15,9 +15,9 @@ import { readContentFolder } from '../../scripts/content/read-content.ts';
 import { readContentFiles } from '../../src/core/content-entries.ts';
 import { buildWatchblog, type Watchblog } from '../../src/core/watchblog.ts';
 import { serializeItemFile } from '../../src/core/write/front-matter.ts';
-import { CHROMIUM_MISSING, searchBuiltSite } from '../helpers/browser.ts';
+import { CHROMIUM_MISSING, searchBuiltSite } from '../../scripts/harness/browser.ts';
 import { useSiteInChromium } from '../helpers/site-in-chromium.ts';
-import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+import { buildSite, type BuildResult } from '../../scripts/harness/build-site.ts';
 import { FEEDPARSER_MISSING, readFeedsWithFeedparser } from '../helpers/feed-readers.ts';
 import { readDist } from './dist-helpers.ts';
 

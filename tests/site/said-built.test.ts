@@ -17,9 +17,9 @@ import { FEED_ITEM_LIMIT } from '../../src/core/site/feed-items.ts';
 import { ARCHIVE_PAGE_SIZE } from '../../src/core/site/lists.ts';
 import { buildWatchblog } from '../../src/core/watchblog.ts';
 import { serializeItemFile } from '../../src/core/write/front-matter.ts';
-import { CHROMIUM_MISSING, searchBuiltSite } from '../helpers/browser.ts';
+import { CHROMIUM_MISSING, searchBuiltSite } from '../../scripts/harness/browser.ts';
 import { useSiteInChromium } from '../helpers/site-in-chromium.ts';
-import { buildSite, DEMO_NOW, PROJECT_ROOT, type BuildResult } from '../helpers/build-site.ts';
+import { buildSite, DEMO_NOW, PROJECT_ROOT, type BuildResult } from '../../scripts/harness/build-site.ts';
 import { FEEDPARSER_MISSING, readFeedsWithFeedparser } from '../helpers/feed-readers.ts';
 import { readDist } from './dist-helpers.ts';
 

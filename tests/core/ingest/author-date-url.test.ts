@@ -6,7 +6,7 @@ import { normalizeItem, type NormalizeContext } from '../../../src/core/ingest/n
 import { readFeedItems } from '../../../src/core/ingest/read-feed.ts';
 import type { RawItem } from '../../../src/core/ingest/types.ts';
 import { MentionSchema } from '../../../src/core/schemas.ts';
-import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../../helpers/corpora.ts';
+import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../../../scripts/harness/corpora.ts';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const FEED_URL = 'https://forum.example/latest.rss';

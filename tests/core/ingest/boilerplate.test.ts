@@ -4,7 +4,7 @@ import { normalizeItem, type NormalizeContext } from '../../../src/core/ingest/n
 import { parseFeed } from '../../../src/core/ingest/parse-feed.ts';
 import { extractSafeLinks, htmlToSafeMarkdown } from '../../../src/core/ingest/sanitize-excerpt.ts';
 import { toPlainText } from '../../../src/core/ingest/plain-text.ts';
-import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../../helpers/corpora.ts';
+import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../../../scripts/harness/corpora.ts';
 
 const BASE = 'https://blog.example/';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeItem, type NormalizeContext } from '../../../src/core/ingest/normalize.ts';
 import { parseFeed } from '../../../src/core/ingest/parse-feed.ts';
 import { plainTextToHtml } from '../../../src/core/ingest/sanitize-excerpt.ts';
-import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../../helpers/corpora.ts';
+import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../../../scripts/harness/corpora.ts';
 
 const FEED_URL = 'https://feeds.example/videos.xml';
 const NOW = new Date('2026-03-01T12:00:00Z');

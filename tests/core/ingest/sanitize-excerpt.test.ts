@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractSafeLinks, htmlToSafeMarkdown } from '../../../src/core/ingest/sanitize-excerpt.ts';
-import { findUnsafeMarkdown } from '../../corpora/unsafe-output.ts';
+import { findUnsafeMarkdown } from '../../../scripts/harness/unsafe-output.ts';
 
 const HOSTILE: ReadonlyArray<readonly [string, string]> = [
   ['a script element', '<p>ok</p><script>alert(1)</script>'],

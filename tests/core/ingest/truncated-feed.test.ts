@@ -6,7 +6,7 @@ import { parseFeed, sniffFeedFormat } from '../../../src/core/ingest/parse-feed.
 import type { RawItem } from '../../../src/core/ingest/types.ts';
 import { cutAfterLastCompleteItem } from '../../../src/core/ingest/xml-recovery.ts';
 import { prepareXmlText } from '../../../src/core/ingest/xml-text.ts';
-import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../../helpers/corpora.ts';
+import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../../../scripts/harness/corpora.ts';
 
 const FEED_URL = 'https://feeds.example/feed.xml';
 const item = (i: number) => `<item><title>Item ${i}</title><link>https://a.example/${i}</link><description><![CDATA[<p>Text ${i} & more</p>]]></description></item>`;

@@ -6,8 +6,8 @@
  * script, style or frame the policy blocked) and uncaught page errors.
  */
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
-import { startStaticServer } from '../helpers/static-server.ts';
+import { launchChromium } from './browser.ts';
+import { startStaticServer } from './static-server.ts';
 
 /** One thing that happened on a page that should not have. */
 export type BrowserEvent = { page: string; kind: 'call' | 'dialog' | 'csp-violation' | 'page-error'; detail: string };

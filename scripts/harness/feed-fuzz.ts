@@ -14,7 +14,7 @@ import type { ItemDraft } from '../../src/core/ingest/types.ts';
 import { MentionSchema, ResponseSchema, SourceSchema } from '../../src/core/schemas.ts';
 import { parseItemFile } from '../../src/core/write/front-matter.ts';
 import { planWrites, type ExistingItem } from '../../src/core/write/plan-writes.ts';
-import { findUnsafeMarkdown, findUnsafePlainText } from '../corpora/unsafe-output.ts';
+import { findUnsafeMarkdown, findUnsafePlainText } from './unsafe-output.ts';
 import { BUILTIN_XSS, FRONT_MATTER_HOSTILE } from './hostile-strings.ts';
 
 /** The fixed fetch time of every fuzz case. */

@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { serializeItemFile } from '../../src/core/write/front-matter.ts';
-import { runFetch, type FetchOptions, type FetchReport } from '../../scripts/stages/run-fetch.ts';
-import type { FeedServer } from '../helpers/feed-server.ts';
+import { runFetch, type FetchOptions, type FetchReport } from '../stages/run-fetch.ts';
+import type { FeedServer } from './feed-server.ts';
 import type { Payload } from './hostile-strings.ts';
 
 /** The fixed fetch time of hostile runs (the demo's now, so the build shows every item). */

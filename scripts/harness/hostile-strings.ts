@@ -5,7 +5,7 @@
  * front matter and file paths. Corpus files are read where they are, never copied.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { CORPORA_DIR } from '../helpers/corpora.ts';
+import { CORPORA_DIR } from './corpora.ts';
 
 /** One payload and where it came from, for messages. */
 export type Payload = { origin: string; text: string };

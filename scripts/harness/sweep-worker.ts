@@ -2,7 +2,7 @@
  * Child process for the corpus sweep: reads absolute file paths (one JSON array on
  * stdin), runs each through decode → parse → normalize, and prints one JSON line per
  * file. The parent (sweep.ts) times each file and kills this process on a hang.
- * Run with: node --import tsx tests/corpora/sweep-worker.ts
+ * Run with: node --import tsx scripts/harness/sweep-worker.ts
  */
 import { readFileSync } from 'node:fs';
 import { decodeFeedBytes } from '../../src/core/ingest/decode.ts';

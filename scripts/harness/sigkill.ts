@@ -11,10 +11,10 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { MentionSchema } from '../../src/core/schemas.ts';
 import { parseItemFile } from '../../src/core/write/front-matter.ts';
-import { PROJECT_ROOT } from '../helpers/build-site.ts';
-import { startFeedServer } from '../helpers/feed-server.ts';
+import { PROJECT_ROOT } from './build-site.ts';
+import { startFeedServer } from './feed-server.ts';
 import { createContentDir, snapshotTree } from './hostile-site.ts';
-import { createRandom } from '../../scripts/demo/random.ts';
+import { createRandom } from '../demo/random.ts';
 
 /** What one kill round found. */
 export type KillRound = { round: number; killAtMs: number; exitedBeforeKill: boolean; problems: string[] };

@@ -1,7 +1,8 @@
 /**
  * Debian's Chromium driven by playwright-core (no browser download), plus axe-core, for the
- * real-browser tests. When /usr/bin/chromium is absent the tests skip with `CHROMIUM_MISSING`
- * as the reason (`.ci/run` installs it with apt).
+ * real-browser tests and `npm run test:hostile`. When /usr/bin/chromium is absent they skip with
+ * `CHROMIUM_MISSING` as the reason; under CI=true the tests fail instead (tests/helpers/
+ * requirements.ts), since `.ci/run` installs it with apt.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,7 +1,8 @@
 /**
- * Where the third-party corpora live (see /work/shared/corpora/README.md): the folder
- * named by $WATCHBLOG_CORPORA, else `../shared/corpora` next to the project. Tests
- * that need them skip, with this message, when the folder is absent.
+ * Where the third-party corpora live (their own README.md says what each set is): the folder
+ * named by $WATCHBLOG_CORPORA, else `../shared/corpora` beside the project folder. They are
+ * never copied into the repository, so a fresh clone has none: the tests that need them
+ * skip with `CORPORA_SKIP_MESSAGE` (also in CI), and the reports say so.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';

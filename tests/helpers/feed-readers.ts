@@ -1,8 +1,8 @@
 /**
  * Independent readers for the site's RSS: feed discovery over a built `dist/`, Debian's
  * python3-feedparser (plus Python's own XML parser for the element tree) in ONE child process
- * for all feeds, and rss-parser. Tests skip the feedparser part with `FEEDPARSER_MISSING` as
- * the reason when `/usr/bin/python3 -c 'import feedparser'` fails.
+ * for all feeds, and rss-parser. When `/usr/bin/python3 -c 'import feedparser'` fails, the
+ * feedparser tests skip with `FEEDPARSER_MISSING` as the reason (see ./requirements.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';

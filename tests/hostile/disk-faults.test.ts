@@ -15,22 +15,8 @@ import { MentionSchema } from '../../src/core/schemas.ts';
 import { parseItemFile, serializeItemFile } from '../../src/core/write/front-matter.ts';
 import { buildRssFeed, startFeedServer, type FeedServer } from '../../scripts/harness/feed-server.ts';
 import { fetchInto, snapshotTree } from '../../scripts/harness/hostile-site.ts';
+import { MOUNT, skipWithout } from '../helpers/requirements.ts';
 
-/** Why these tests cannot run here, or null. */
-function probeMount(): string | null {
-  if (process.getuid?.() !== 0) return 'disk-fault tests skipped: they mount a tiny tmpfs and need root';
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'watchblog-mount-probe-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { stdio: 'ignore' });
-    execFileSync('umount', [dir], { stdio: 'ignore' });
-    return null;
-  } catch {
-    return 'disk-fault tests skipped: mounting a tmpfs is not permitted here';
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-const MOUNT_MISSING = probeMount();
 
 const mounts: string[] = [];
 function mountTmpfs(options: string): string {
@@ -82,7 +68,7 @@ async function checkEveryItemFile(contentDir: string): Promise<number> {
   return items.length;
 }
 
-describe.skipIf(MOUNT_MISSING !== null)('disk faults during a real fetch run', () => {
+describe.skipIf(skipWithout(MOUNT))('disk faults during a real fetch run', () => {
   // Guards: write errors are caught per file and reported (applyPlan), the exit status says so,
   // and atomic writes (temp + rename) never leave a half-written item in place.
   it('reports a read-only content folder as a clear error and changes nothing', async () => {

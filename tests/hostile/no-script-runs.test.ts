@@ -11,7 +11,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MentionSchema, ResponseSchema } from '../../src/core/schemas.ts';
 import { parseItemFile } from '../../src/core/write/front-matter.ts';
-import { CHROMIUM_MISSING } from '../../scripts/harness/browser.ts';
 import { buildSite, type BuildResult } from '../../scripts/harness/build-site.ts';
 import { startFeedServer, type FeedServer } from '../../scripts/harness/feed-server.ts';
 import { findUnsafeMarkdown, findUnsafePlainText } from '../../scripts/harness/unsafe-output.ts';
@@ -19,6 +18,7 @@ import { sweepPagesInChromium, type BrowserSweepResult } from '../../scripts/har
 import { BUILTIN_XSS, loadXssPayloads, samplePayloads, type Payload } from '../../scripts/harness/hostile-strings.ts';
 import { createContentDir, fetchInto, serveHostileFeeds, snapshotTree } from '../../scripts/harness/hostile-site.ts';
 import { auditBuiltSite, auditFeed, auditHtml, isScriptRelevantViolation, listSiteFiles, type AuditResult } from '../../scripts/harness/html-audit.ts';
+import { CHROMIUM, skipWithout } from '../helpers/requirements.ts';
 
 /** Payloads in `npm test` (every k-th of the corpus list, so each family is represented). */
 const SAMPLE_SIZE = 24;
@@ -94,7 +94,7 @@ describe(`hostile feeds (${payloads.length} payloads${corpus.length > 0 ? ` samp
     });
   });
 
-  describe.skipIf(CHROMIUM_MISSING !== null)('every built page in Chromium', () => {
+  describe.skipIf(skipWithout(CHROMIUM))('every built page in Chromium', () => {
     let sweep: BrowserSweepResult;
     beforeAll(async () => {
       const pages = listSiteFiles(build.outDir).filter((file) => file.endsWith('.html'));

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalizeItem, type NormalizeContext } from '../../../src/core/ingest/normalize.ts';
 import { parseFeed } from '../../../src/core/ingest/parse-feed.ts';
 import { plainTextToHtml } from '../../../src/core/ingest/sanitize-excerpt.ts';
-import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../../../scripts/harness/corpora.ts';
 
 const FEED_URL = 'https://feeds.example/videos.xml';
 const NOW = new Date('2026-03-01T12:00:00Z');
@@ -69,33 +67,5 @@ describe('the excerpt of an item with only a media description', () => {
     ['', ''],
   ])('plainTextToHtml(%j) escapes markup and keeps paragraphs', (text, html) => {
     expect(plainTextToHtml(text)).toBe(html);
-  });
-});
-
-describe.skipIf(!HAS_CORPORA)(`a real YouTube channel feed (rowanmanning-sample-feeds)${HAS_CORPORA ? '' : `: ${CORPORA_SKIP_MESSAGE}`}`, () => {
-  const file = corpusPath('rowanmanning-sample-feeds', 'content', 'real-world', 'fa88e615794de0164b706a5c21619e61', 'feed.xml');
-
-  it('gives every video its description, and an excerpt from it', async () => {
-    const parsed = await parseFeed(readFileSync(file, 'utf8'), FEED_URL);
-    if (!parsed.ok) throw new Error(parsed.error.message);
-    expect(parsed.feed.items.length).toBeGreaterThan(10);
-    for (const item of parsed.feed.items) {
-      expect(item.summary ?? item.content).toBeUndefined();
-      expect(item.mediaDescription?.length).toBeGreaterThan(20);
-      const result = normalizeItem(item, context(parsed.feed.title));
-      expect(result.ok).toBe(true);
-      if (result.ok) {
-        expect(result.draft.excerpt.length).toBeGreaterThan(20);
-        expect(result.draft.excerpt).not.toMatch(/<[a-z]/i);
-      }
-    }
-    expect(parsed.feed.items[0]!.mediaDescription).toMatch(/^This episode is sponsored by Thorum/);
-  });
-});
-
-describe.skipIf(!HAS_CORPORA)(`feedparser's media-rss cases${HAS_CORPORA ? '' : `: ${CORPORA_SKIP_MESSAGE}`}`, () => {
-  it('reads the description inside media:group of an Atom 0.3 entry', async () => {
-    const item = await firstItem(readFileSync(corpusPath('feedparser', 'tests', 'wellformed', 'media-rss', 'media_group.xml'), 'utf8'));
-    expect(item.mediaDescription).toBe('Test Description');
   });
 });

@@ -51,7 +51,7 @@ export function isCi(): boolean {
  */
 export function skipWithout(requirement: Requirement): boolean {
   if (requirement.missing === null) return false;
-  if (requirement.requiredInCi && isCi()) throw new Error(`${requirement.missing} — under CI=true this fails instead of skipping (.ci/run installs it)`);
+  if (requirement.requiredInCi && isCi()) throw new Error(`CI=true, so this fails instead of skipping (.ci/run installs what it needs): ${requirement.missing}`);
   if (!REQUIREMENTS.includes(requirement) && !printed.has(requirement.missing)) {
     printed.add(requirement.missing);
     console.warn(`[skip] ${requirement.missing}`);

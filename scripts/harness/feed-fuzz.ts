@@ -198,7 +198,7 @@ export async function checkFeedRoundTrip(feed: FuzzFeed, render: (feed: FuzzFeed
   });
   if (new Set(drafts.map((draft) => draft.id)).size !== drafts.length) fail('two different guids gave the same id', drafts.map((draft) => draft.id));
 
-  const plan = planWrites(drafts, { items: [], occupiedPaths: new Set(), ledgers: {} }, FUZZ_NOW);
+  const plan = planWrites(drafts, { items: [], occupiedPaths: new Set(), ledgers: {} });
   if (plan.writes.length !== drafts.length) fail('not every draft was planned as a file', { drafts: drafts.length, writes: plan.writes.length, keeps: plan.keeps });
   const existing: ExistingItem[] = [];
   for (const write of plan.writes) {
@@ -217,7 +217,7 @@ export async function checkFeedRoundTrip(feed: FuzzFeed, render: (feed: FuzzFeed
     existing.push({ path: write.path, data, body });
   }
   const ledgers = Object.fromEntries(plan.ledgers.map((ledger) => [ledger.company, ledger.text.split('\n').filter(Boolean)]));
-  const again = planWrites(drafts, { items: existing, occupiedPaths: new Set(existing.map((item) => item.path)), ledgers }, FUZZ_NOW);
+  const again = planWrites(drafts, { items: existing, occupiedPaths: new Set(existing.map((item) => item.path)), ledgers });
   if (again.writes.length !== 0 || again.ledgers.length !== 0) fail('a second run over the written files would write again', again.writes.map((write) => ({ path: write.path, changed: write.changedFields })));
   return { drafts: drafts.length };
 }

@@ -22,7 +22,7 @@ export function createInlineFeedReader(): FeedReader {
   return { read: readFeedItems, close: async () => {} };
 }
 
-/** Worker threads worth starting for this many sources: one per core, none for a handful of sources. */
+/** Worker threads worth starting for this many sources: one per core up to 4, none for a handful of sources. */
 export function chooseWorkerCount(sources: number, cores: number = os.availableParallelism()): number {
   return sources < 8 ? 0 : Math.max(0, Math.min(cores, 4));
 }

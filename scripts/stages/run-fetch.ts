@@ -46,7 +46,7 @@ export type FetchOptions = {
   download?: Omit<DownloadOptions, 'limiter' | 'userAgent'>;
   /** Where progress and the summary go. */
   out: ProgressStream;
-  /** Worker threads that decode, parse and normalize bodies; 0 reads inline. Default: one per core for 8+ sources. */
+  /** Worker threads that decode, parse and normalize bodies; 0 reads inline. Default: one per core, at most 4, for 8+ sources. */
   workers?: number;
   /**
    * Read every source in full even when it has not changed (no conditional GET, no "same
@@ -285,7 +285,7 @@ export async function runFetch(options: FetchOptions): Promise<FetchReport> {
   for (const stale of findNoLongerMatching(existing.content.items, unmatched)) {
     progress.log(`warning: ${stale.path}: no longer about the company by its rules (${stale.reason}${stale.detail ? `: ${stale.detail}` : ''}); fetch never deletes: set hidden: true or delete the file`);
   }
-  const plan = planWrites(drafts, existing.content, options.now);
+  const plan = planWrites(drafts, existing.content);
   report.plan = plan;
 
   // 4. Source health.

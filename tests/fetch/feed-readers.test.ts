@@ -73,7 +73,7 @@ describe('reading feed bodies in worker threads', () => {
     [8, 2, 2],
     [500, 2, 2],
     [500, 16, 4],
-  ])('starts no workers for a handful of sources and at most one per core (%i sources, %i cores → %i)', (sources, cores, expected) => {
+  ])('starts no workers for a handful of sources, else one per core and at most 4 (%i sources, %i cores → %i)', (sources, cores, expected) => {
     expect(chooseWorkerCount(sources, cores)).toBe(expected);
   });
 });

@@ -67,7 +67,7 @@ describe('hostile strings written by the real writer', () => {
   beforeAll(async () => {
     ({ parent, contentDir } = await createContentDir([COMPANY], 'watchblog-frontmatter-'));
     parentBefore = [...(await snapshotTree(parent)).keys()].filter((file) => !file.startsWith('content/'));
-    const plan = planWrites(drafts, { items: [], occupiedPaths: new Set(), ledgers: {} }, HOSTILE_NOW);
+    const plan = planWrites(drafts, { items: [], occupiedPaths: new Set(), ledgers: {} });
     const applied = await applyPlan(plan, contentDir);
     expect(applied.errors).toEqual([]);
     build = await buildSite({ contentDir });

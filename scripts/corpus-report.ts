@@ -6,8 +6,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { defineCli, exitWithUsageError, parseCliArgs } from './cli-args.ts';
-import { CORPORA_DIR, CORPORA_SKIP_MESSAGE, HAS_CORPORA } from '../tests/helpers/corpora.ts';
-import { corpusOf, listFeedFiles, runSweep, type SweepResult } from '../tests/corpora/sweep.ts';
+import { CORPORA_DIR, CORPORA_SKIP_MESSAGE, HAS_CORPORA } from './harness/corpora.ts';
+import { corpusOf, listFeedFiles, runSweep, type SweepResult } from './harness/sweep.ts';
 
 /** rss-parser 3.13.0 on the same corpora (README "Baseline"): parsed / ordinary error / raw TypeError+RangeError. */
 const BASELINE: Readonly<Record<string, string>> = {

@@ -1,6 +1,6 @@
 /**
  * `npm run fuzz [-- --runs <n>] [-- --seed <n>]`: the feed round-trip property of
- * tests/hardening/feed-fuzz.ts over many generated feeds (default 10,000; seed from the
+ * scripts/harness/feed-fuzz.ts over many generated feeds (default 10,000; seed from the
  * clock unless given, and printed so a failure can be replayed). Exit 1 on a failure.
  */
 import { defineCli, exitWithUsageError, parseCliArgs } from './cli-args.ts';
@@ -25,7 +25,7 @@ const seed = values.seed === undefined ? Date.now() % 2 ** 31 : Number(values.se
 if (!Number.isInteger(runs) || runs < 1) exitWithUsageError(CLI, `--runs: expected a positive whole number, got "${values.runs}"`);
 if (!Number.isInteger(seed)) exitWithUsageError(CLI, `--seed: expected a whole number, got "${values.seed}"`);
 // Loaded after the flags are read, so --help and a bad flag answer at once.
-const { runFeedFuzz } = await import('../tests/hardening/feed-fuzz.ts');
+const { runFeedFuzz } = await import('./harness/feed-fuzz.ts');
 const started = performance.now();
 console.log(`[fuzz] ${runs} generated feeds (RSS 2.0, Atom 1.0, JSON Feed 1.1), seed ${seed}`);
 try {

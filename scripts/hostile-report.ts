@@ -13,17 +13,17 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CHROMIUM_MISSING } from '../tests/helpers/browser.ts';
-import { buildSite, PROJECT_ROOT } from '../tests/helpers/build-site.ts';
-import { CORPORA_DIR, HAS_CORPORA } from '../tests/helpers/corpora.ts';
-import { startFeedServer } from '../tests/helpers/feed-server.ts';
-import { listFeedFiles, runSweep } from '../tests/corpora/sweep.ts';
-import { sweepPagesInChromium } from '../tests/hardening/browser-sweep.ts';
-import { runFeedFuzz } from '../tests/hardening/feed-fuzz.ts';
-import { BUILTIN_XSS, loadXssPayloads } from '../tests/hardening/hostile-strings.ts';
-import { createContentDir, fetchInto, serveHostileFeeds } from '../tests/hardening/hostile-site.ts';
-import { auditBuiltSite, isScriptRelevantViolation, listSiteFiles } from '../tests/hardening/html-audit.ts';
-import { runSigkillScenario } from '../tests/hardening/sigkill.ts';
+import { CHROMIUM_MISSING } from './harness/browser.ts';
+import { buildSite, PROJECT_ROOT } from './harness/build-site.ts';
+import { CORPORA_DIR, HAS_CORPORA } from './harness/corpora.ts';
+import { startFeedServer } from './harness/feed-server.ts';
+import { listFeedFiles, runSweep } from './harness/sweep.ts';
+import { sweepPagesInChromium } from './harness/browser-sweep.ts';
+import { runFeedFuzz } from './harness/feed-fuzz.ts';
+import { BUILTIN_XSS, loadXssPayloads } from './harness/hostile-strings.ts';
+import { createContentDir, fetchInto, serveHostileFeeds } from './harness/hostile-site.ts';
+import { auditBuiltSite, isScriptRelevantViolation, listSiteFiles } from './harness/html-audit.ts';
+import { runSigkillScenario } from './harness/sigkill.ts';
 import { defineCli, parseCliArgs } from './cli-args.ts';
 
 /** One row of the report; `null` where a figure does not apply. */
@@ -154,7 +154,7 @@ async function fuzz(): Promise<Row> {
 
 /** Runs the fault and front-matter test files through vitest and counts their results. */
 async function runFaultTests(): Promise<Row> {
-  const files = ['tests/hardening/server-faults.test.ts', 'tests/hardening/disk-faults.test.ts', 'tests/hardening/front-matter-and-paths.test.ts'];
+  const files = ['tests/hostile/server-faults.test.ts', 'tests/hostile/disk-faults.test.ts', 'tests/hostile/front-matter-and-paths.test.ts'];
   log(`faults and front matter: ${files.join(', ')}`);
   const outputFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'watchblog-hostile-')), 'vitest.json');
   const code = await new Promise<number | null>((resolve) => {

@@ -1,12 +1,13 @@
 /**
  * Holds the dependency rule of STYLE.md by reading every import: src/core is pure, scripts/
- * only reach into src/core, only src/queries talks to astro:content, and pages and
- * components take their figures from the page models of src/core/site, not from metrics.
+ * only reach into src/core, scripts/ never import tests/, only src/queries talks to
+ * astro:content, and pages and components take their figures from the page models of
+ * src/core/site, not from metrics.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from './helpers/build-site.ts';
+import { PROJECT_ROOT } from '../scripts/harness/build-site.ts';
 
 function listFiles(dir: string, extensions: RegExp): string[] {
   return readdirSync(path.join(PROJECT_ROOT, dir), { recursive: true, withFileTypes: true })
@@ -56,6 +57,15 @@ describe('the dependency rule', () => {
     for (const specifier of importsOf(file)) {
       const target = resolvesInto(file, specifier);
       if (target?.startsWith('src/')) expect(target.startsWith('src/core/'), `${file} imports ${specifier}`).toBe(true);
+    }
+  });
+
+  // A harness that both a test and a maintainer command use (the corpus sweep, the fuzzer, the
+  // hostile site, the build helper) lives in scripts/harness/; tests import it from there.
+  it.each(scriptFiles)('%s imports nothing from tests/', (file) => {
+    for (const specifier of importsOf(file)) {
+      const target = resolvesInto(file, specifier);
+      expect(target?.startsWith('tests/') ?? false, `${file} imports ${specifier}`).toBe(false);
     }
   });
 

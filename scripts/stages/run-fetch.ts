@@ -221,7 +221,7 @@ async function planContentWrites(results: readonly SourceResult[], options: Fetc
   const existing = await readExistingContent(options.contentDir, touched);
   for (const warning of existing.warnings) progress.log(`warning: ${warning}`);
   for (const stale of findNoLongerMatching(existing.content.items, unmatched)) progress.log(`warning: ${formatNoLongerMatching(stale)}`);
-  return planWrites(drafts, existing.content, options.now);
+  return planWrites(drafts, existing.content);
 }
 
 /** The unmatched items whose ids are in their company's ledger (written by an earlier fetch). */

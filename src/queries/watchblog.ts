@@ -1,7 +1,8 @@
 /**
  * The only place that calls astro:content. Loads every collection once per build, turns
  * entries into core types and memoises the derived watch blog, so each page gets its slice
- * without re-reading or re-threading anything (see PERFORMANCE-NOTES.md).
+ * without re-reading or re-threading anything: `getCollection()` builds a fresh array of every
+ * entry on each call, so calling it per page costs pages × entries (withastro/astro#16297).
  */
 import { getCollection } from 'astro:content';
 import { toCaseOverride, toCompanyEntry, toPost } from '../core/content-entries.ts';

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateAccuracy, loadLabelSet, refKey, splitOf, type AccuracyReport } from '../../scripts/accuracy/evaluate.ts';
-import { CORPORA_DIR, CORPORA_SKIP_MESSAGE, HAS_CORPORA, PROJECT_ROOT } from '../helpers/corpora.ts';
+import { CORPORA_DIR, PROJECT_ROOT } from '../../scripts/harness/corpora.ts';
+import { CORPORA, skipWithout } from '../helpers/requirements.ts';
 
 /** Targets for "asks for an answer" (problem ∪ question) on the held-out half. */
 const ASKS_PRECISION_MIN = 0.9;
@@ -39,7 +40,7 @@ describe('the labelled set', () => {
   });
 });
 
-describe.skipIf(!HAS_CORPORA)(HAS_CORPORA ? 'accuracy on the corpora' : CORPORA_SKIP_MESSAGE, () => {
+describe.skipIf(skipWithout(CORPORA))('accuracy on the corpora', () => {
   let report: AccuracyReport;
   const run = async () => (report ??= await evaluateAccuracy(PROJECT_ROOT, CORPORA_DIR));
 

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeFeedBytes } from '../../src/core/ingest/decode.ts';
 import { parseFeed } from '../../src/core/ingest/parse-feed.ts';
-import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../helpers/corpora.ts';
+import { HAS_CORPORA, corpusPath } from '../../scripts/harness/corpora.ts';
+import { CORPORA, skipWithout } from '../helpers/requirements.ts';
 
 const FEED_URL = 'http://corpus.example/feed/';
 
@@ -29,7 +30,7 @@ function sameCharset(ours: string, theirs: string): boolean {
   return ours.toLowerCase() === theirs.toLowerCase() || key(ours) === key(theirs);
 }
 
-describe.skipIf(!HAS_CORPORA)(`feedparser/encoding: charsets and titles ${HAS_CORPORA ? '' : CORPORA_SKIP_MESSAGE}`, () => {
+describe.skipIf(skipWithout(CORPORA))('feedparser/encoding: charsets and titles', () => {
   const dir = corpusPath('feedparser', 'tests', 'encoding');
   const cases = HAS_CORPORA
     ? readdirSync(dir)
@@ -62,7 +63,7 @@ describe.skipIf(!HAS_CORPORA)(`feedparser/encoding: charsets and titles ${HAS_CO
   });
 });
 
-describe.skipIf(!HAS_CORPORA)(`titles decode right in UTF-16 and latin-1 feeds ${HAS_CORPORA ? '' : CORPORA_SKIP_MESSAGE}`, () => {
+describe.skipIf(skipWithout(CORPORA))('titles decode right in UTF-16 and latin-1 feeds', () => {
   it.each([
     ['simplepie/tests/data/feed-utf16be.xml', undefined, 'Test feed', 'Test feed title 1'],
     ['simplepie/tests/data/feed-utf16le.xml', undefined, 'Test feed', 'Test feed title 1'],

@@ -8,7 +8,8 @@ import { parseFeed } from '../../src/core/ingest/parse-feed.ts';
 import { toPlainText } from '../../src/core/ingest/plain-text.ts';
 import { extractSafeLinks } from '../../src/core/ingest/sanitize-excerpt.ts';
 import type { ParsedFeed } from '../../src/core/ingest/types.ts';
-import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../helpers/corpora.ts';
+import { corpusPath } from '../../scripts/harness/corpora.ts';
+import { CORPORA, skipWithout } from '../helpers/requirements.ts';
 
 /** A Python string literal body → its text (\xNN, \uNNNN, \n, \t, \\, \', \"). */
 function decodePythonString(body: string): string {
@@ -57,7 +58,7 @@ function agrees(feed: ParsedFeed, check: Check, feedUrl: string): boolean {
   }
 }
 
-describe.skipIf(!HAS_CORPORA)(`parsed fields agree with the corpora's expectations ${HAS_CORPORA ? '' : CORPORA_SKIP_MESSAGE}`, () => {
+describe.skipIf(skipWithout(CORPORA))("parsed fields agree with the corpora's expectations", () => {
   it.each([
     // Floors are today's figures; the rest are known divergences (base64 content, fullitem/xhtml:body, description vs summary precedence).
     ['base', 26],

@@ -9,7 +9,8 @@ import { decodeFeedBytes } from '../../src/core/ingest/decode.ts';
 import { normalizeItem, type NormalizeContext, type NormalizeResult } from '../../src/core/ingest/normalize.ts';
 import { parseFeed } from '../../src/core/ingest/parse-feed.ts';
 import type { RawItem } from '../../src/core/ingest/types.ts';
-import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../helpers/corpora.ts';
+import { corpusPath } from '../../scripts/harness/corpora.ts';
+import { CORPORA, skipWithout } from '../helpers/requirements.ts';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const FEED_URL = 'https://feeds.example/feed.xml';
@@ -54,7 +55,7 @@ function keptByLink(items: readonly RawItem[], ctx: NormalizeContext): Map<strin
 
 const keptLinks = (results: Map<string, NormalizeResult>): string[] => [...results].filter(([, result]) => result.ok).map(([link]) => link);
 
-describe.skipIf(!HAS_CORPORA)(`alias matching on real feeds ${HAS_CORPORA ? '' : CORPORA_SKIP_MESSAGE}`, () => {
+describe.skipIf(skipWithout(CORPORA))('alias matching on real feeds', () => {
   it('drops podcast episodes that name Apple only through "Apple Podcasts", and keeps those about Apple TV+', async () => {
     const items = await readItems(FEEDS.offMenu);
     const before = keptLinks(keptByLink(items, context({})));

@@ -6,8 +6,9 @@ import { normalizeItem, type NormalizeContext } from '../../src/core/ingest/norm
 import { parseFeed } from '../../src/core/ingest/parse-feed.ts';
 import { toPlainText } from '../../src/core/ingest/plain-text.ts';
 import { htmlToSafeMarkdown } from '../../src/core/ingest/sanitize-excerpt.ts';
-import { CORPORA_SKIP_MESSAGE, HAS_CORPORA, corpusPath } from '../helpers/corpora.ts';
-import { findUnsafeMarkdown, findUnsafePlainText } from './unsafe-output.ts';
+import { corpusPath } from '../../scripts/harness/corpora.ts';
+import { findUnsafeMarkdown, findUnsafePlainText } from '../../scripts/harness/unsafe-output.ts';
+import { CORPORA, skipWithout } from '../helpers/requirements.ts';
 
 const FEED_URL = 'http://corpus.example/feed/';
 const CTX: NormalizeContext = {
@@ -60,7 +61,7 @@ function wrapPayload(payload: string): string[] {
   ];
 }
 
-describe.skipIf(!HAS_CORPORA)(`hostile markup never survives ingest ${HAS_CORPORA ? '' : CORPORA_SKIP_MESSAGE}`, () => {
+describe.skipIf(skipWithout(CORPORA))('hostile markup never survives ingest', () => {
   it('feedparser sanitize cases: no raw HTML, no unsafe URL, no control characters in any draft', async () => {
     const dir = corpusPath('feedparser', 'tests', 'wellformed', 'sanitize');
     const failures: string[] = [];

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CORPORA_DIR, CORPORA_SKIP_MESSAGE, HAS_CORPORA } from '../helpers/corpora.ts';
-import { corpusOf, listFeedFiles, runSweep, type SweepResult } from './sweep.ts';
+import { CORPORA_DIR, HAS_CORPORA } from '../../scripts/harness/corpora.ts';
+import { corpusOf, listFeedFiles, runSweep, type SweepResult } from '../../scripts/harness/sweep.ts';
+import { CORPORA, skipWithout } from '../helpers/requirements.ts';
 
 const FEED_ERROR_REASONS = new Set(['not-a-feed', 'malformed', 'encoding']);
 
-describe.skipIf(!HAS_CORPORA)(`every corpus feed ends as items or a typed error ${HAS_CORPORA ? '' : CORPORA_SKIP_MESSAGE}`, () => {
+describe.skipIf(skipWithout(CORPORA))('every corpus feed ends as items or a typed error', () => {
   let results: SweepResult[] = [];
   const files = HAS_CORPORA ? listFeedFiles(CORPORA_DIR) : [];
 

@@ -53,7 +53,7 @@ describe('golden feeds', () => {
     it('writes the committed Markdown files', async () => {
       const result = await readGoldenFeed(feed);
       if (!result.ok) throw new Error(`${feed.file}: ${result.error.message}`);
-      const plan = planWrites(result.drafts, { items: [], occupiedPaths: new Set(), ledgers: {} }, NOW);
+      const plan = planWrites(result.drafts, { items: [], occupiedPaths: new Set(), ledgers: {} });
       expectGolden(path.join(FEEDS_DIR, `${feed.file}.files.md`), renderWrittenFiles(plan));
     });
 

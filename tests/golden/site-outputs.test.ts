@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+import { buildSite, type BuildResult } from '../../scripts/harness/build-site.ts';
 import { expectGolden } from '../helpers/golden.ts';
 
 const SITE_DIR = path.join(import.meta.dirname, 'site');

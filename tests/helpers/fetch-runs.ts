@@ -10,7 +10,7 @@ import { readContentFiles } from '../../src/core/content-entries.ts';
 import { buildWatchblog, type Watchblog } from '../../src/core/watchblog.ts';
 import { readContentFolder } from '../../scripts/content/read-content.ts';
 import { runFetch } from '../../scripts/stages/run-fetch.ts';
-import { PROJECT_ROOT } from './corpora.ts';
+import { PROJECT_ROOT } from '../../scripts/harness/corpora.ts';
 
 const run = promisify(execFile);
 

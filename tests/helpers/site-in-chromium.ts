@@ -4,8 +4,8 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium } from './browser.ts';
-import { startStaticServer, type StaticServer } from './static-server.ts';
+import { launchChromium } from '../../scripts/harness/browser.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/harness/static-server.ts';
 
 /** Registers the hooks; read `browser` and `siteUrl` inside the tests. `outDir` is read when the hooks run. */
 export function useSiteInChromium(outDir: () => string): { readonly browser: Browser; readonly siteUrl: string } {

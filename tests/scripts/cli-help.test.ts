@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { defineCli, formatUsage } from '../../scripts/cli-args.ts';
-import { PROJECT_ROOT } from '../helpers/corpora.ts';
+import { PROJECT_ROOT } from '../../scripts/harness/corpora.ts';
 
 const run = promisify(execFile);
 

@@ -12,7 +12,7 @@ import { readContentFiles } from '../../src/core/content-entries.ts';
 import { buildWatchblog } from '../../src/core/watchblog.ts';
 import { parseItemFile } from '../../src/core/write/front-matter.ts';
 import { generateSyntheticWatchblog } from '../../scripts/generate/synthetic.ts';
-import { PROJECT_ROOT } from '../helpers/build-site.ts';
+import { PROJECT_ROOT } from '../../scripts/harness/build-site.ts';
 
 const END = new Date('2026-11-20T18:00:00Z');
 const OPTIONS = { companies: 6, mentions: 3_000, seed: 7, end: END };

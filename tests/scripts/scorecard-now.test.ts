@@ -1,7 +1,7 @@
 /** `npm run scorecard` computes as of the same instant as the build: --now, else WATCHBLOG_NOW. */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../helpers/build-site.ts';
+import { PROJECT_ROOT } from '../../scripts/harness/build-site.ts';
 
 function scorecard(args: string[], env: Record<string, string>) {
   const { WATCHBLOG_NOW: _drop, ...base } = process.env;

@@ -8,10 +8,11 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_MISSING, findAxeViolations, launchChromium } from '../helpers/browser.ts';
-import { buildSite, PROJECT_ROOT } from '../helpers/build-site.ts';
+import { findAxeViolations, launchChromium } from '../../scripts/harness/browser.ts';
+import { buildSite, PROJECT_ROOT } from '../../scripts/harness/build-site.ts';
 import { HOSTILE_NOW, writeHostileContent } from '../helpers/hostile-content.ts';
-import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/harness/static-server.ts';
+import { CHROMIUM, skipWithout } from '../helpers/requirements.ts';
 
 const SCREENSHOT_DIR = path.join(PROJECT_ROOT, 'test-output', 'screenshots');
 const SCREEN_WIDTHS_PX = [1280, 375] as const;
@@ -80,7 +81,7 @@ async function runSampleSearch(page: Page): Promise<void> {
   await waitForSearch(page);
 }
 
-describe.skipIf(CHROMIUM_MISSING)('the demo site in Chromium', () => {
+describe.skipIf(skipWithout(CHROMIUM))('the demo site in Chromium', () => {
   let server: StaticServer;
   let browser: Browser;
   let cases: CasePage[];
@@ -292,7 +293,7 @@ describe.skipIf(CHROMIUM_MISSING)('the demo site in Chromium', () => {
   });
 });
 
-describe.skipIf(CHROMIUM_MISSING)('search on a project site under /watch/ in Chromium', () => {
+describe.skipIf(skipWithout(CHROMIUM))('search on a project site under /watch/ in Chromium', () => {
   let server: StaticServer;
   let browser: Browser;
 
@@ -327,7 +328,7 @@ describe.skipIf(CHROMIUM_MISSING)('search on a project site under /watch/ in Chr
   });
 });
 
-describe.skipIf(CHROMIUM_MISSING)('search over hostile content in Chromium', () => {
+describe.skipIf(skipWithout(CHROMIUM))('search over hostile content in Chromium', () => {
   let server: StaticServer;
   let browser: Browser;
 

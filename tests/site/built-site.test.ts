@@ -10,7 +10,7 @@ import { formatHours, formatRate } from '../../src/core/format.ts';
 import type { OpenCompany } from '../../src/core/open-data.ts';
 import { parseCsv } from '../../src/core/site/csv.ts';
 import { CASES_CSV_COLUMNS, type OpenCasesDocument } from '../../src/core/site/open-data-cases.ts';
-import { buildSite, PROJECT_ROOT, type BuildResult } from '../helpers/build-site.ts';
+import { buildSite, PROJECT_ROOT, type BuildResult } from '../../scripts/harness/build-site.ts';
 import { listDistFiles, listLinks, readDist, resolveToFile } from './dist-helpers.ts';
 
 const SITE = 'https://watchblog.example';

@@ -16,7 +16,7 @@ import type { OpenCase, OpenCasesDocument } from '../../src/core/site/open-data-
 import type { Case } from '../../src/core/types.ts';
 import { buildWatchblog } from '../../src/core/watchblog.ts';
 import { serializeItemFile } from '../../src/core/write/front-matter.ts';
-import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+import { buildSite, type BuildResult } from '../../scripts/harness/build-site.ts';
 import { readDist } from './dist-helpers.ts';
 
 const NOW = '2026-06-01T00:00:00Z';

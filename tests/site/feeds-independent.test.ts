@@ -8,9 +8,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Parser from 'rss-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+import { buildSite, type BuildResult } from '../../scripts/harness/build-site.ts';
 import { HOSTILE_NOW, TITLE_PAYLOAD, writeHostileContent } from '../helpers/hostile-content.ts';
-import { countXmlItems, discoverFeeds, FEEDPARSER_MISSING, readFeedsWithFeedparser, type DiscoveredFeeds, type FeedparserReport } from '../helpers/independent-rss-readers.ts';
+import { countXmlItems, discoverFeeds, readFeedsWithFeedparser, type DiscoveredFeeds, type FeedparserReport } from '../helpers/independent-rss-readers.ts';
+import { FEEDPARSER, skipWithout } from '../helpers/requirements.ts';
 
 /** The site URL the build uses when WATCHBLOG_SITE is unset (astro.config.mjs). */
 const DEFAULT_SITE = 'https://watchblog.example/';
@@ -70,7 +71,7 @@ describe('the demo site’s RSS feeds', () => {
     expect(missing).toEqual([]);
   });
 
-  it.skipIf(FEEDPARSER_MISSING)('reads every feed with feedparser: bozo 0, RSS 2.0, all items, unique guids, absolute links, parsed dates, a self link', async () => {
+  it.skipIf(skipWithout(FEEDPARSER))('reads every feed with feedparser: bozo 0, RSS 2.0, all items, unique guids, absolute links, parsed dates, a self link', async () => {
     const reports = await readFeedsWithFeedparser(feeds.files);
     expect(reports).toHaveLength(feeds.files.length);
     const problems = reports.flatMap((report) => checkReport(report, xmlOf.get(report.path)!, build.outDir));
@@ -115,7 +116,7 @@ describe('a hostile content round trip through the feeds', () => {
     for (const file of feeds.files) expect(XML_FORBIDDEN.test(await readFile(file, 'utf8')), path.relative(build.outDir, file)).toBe(false);
   });
 
-  it.skipIf(FEEDPARSER_MISSING)('keeps every feed well-formed for feedparser, with no <script> element in any XML tree', async () => {
+  it.skipIf(skipWithout(FEEDPARSER))('keeps every feed well-formed for feedparser, with no <script> element in any XML tree', async () => {
     const reports = await readFeedsWithFeedparser(feeds.files);
     for (const report of reports) {
       const where = path.relative(build.outDir, report.path);
@@ -125,7 +126,7 @@ describe('a hostile content round trip through the feeds', () => {
     }
   });
 
-  it.skipIf(FEEDPARSER_MISSING)('carries the payload titles as text, and never as live markup in a description', async () => {
+  it.skipIf(skipWithout(FEEDPARSER))('carries the payload titles as text, and never as live markup in a description', async () => {
     const reports = await readFeedsWithFeedparser(feeds.files);
     const items = reports.flatMap((report) => report.items);
     // Titles are plain text in RSS: the payload must come back character for character.

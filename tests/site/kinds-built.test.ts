@@ -15,11 +15,12 @@ import { readContentFolder } from '../../scripts/content/read-content.ts';
 import { readContentFiles } from '../../src/core/content-entries.ts';
 import { buildWatchblog, type Watchblog } from '../../src/core/watchblog.ts';
 import { serializeItemFile } from '../../src/core/write/front-matter.ts';
-import { CHROMIUM_MISSING, searchBuiltSite } from '../helpers/browser.ts';
+import { searchBuiltSite } from '../../scripts/harness/browser.ts';
 import { useSiteInChromium } from '../helpers/site-in-chromium.ts';
-import { buildSite, type BuildResult } from '../helpers/build-site.ts';
-import { FEEDPARSER_MISSING, readFeedsWithFeedparser } from '../helpers/independent-rss-readers.ts';
+import { buildSite, type BuildResult } from '../../scripts/harness/build-site.ts';
+import { readFeedsWithFeedparser } from '../helpers/independent-rss-readers.ts';
 import { readDist } from './dist-helpers.ts';
+import { CHROMIUM, FEEDPARSER, skipWithout } from '../helpers/requirements.ts';
 
 const NOW = '2026-06-01T00:00:00Z';
 const NEWS = 'newsy-corp';
@@ -190,7 +191,7 @@ describe('kinds in a built site', () => {
       expect(readDist(build.outDir, 'feeds/index.html')).toContain(`href="/companies/${NEWS}/news.xml"`);
     });
 
-    it.skipIf(FEEDPARSER_MISSING)('serves its coverage in news.xml and nothing in overdue.xml', async () => {
+    it.skipIf(skipWithout(FEEDPARSER))('serves its coverage in news.xml and nothing in overdue.xml', async () => {
       const [news, overdue] = await readFeedsWithFeedparser([`companies/${NEWS}/news.xml`, `companies/${NEWS}/overdue.xml`].map((f) => path.join(build.outDir, f)));
       expect(news!.bozo, news!.bozoException ?? undefined).toBe(0);
       expect(news!.entries.map((e) => e.id)).toEqual(['news:newsy-corp:n2', 'news:newsy-corp:n1', 'news:newsy-corp:n3']);
@@ -212,7 +213,7 @@ describe('kinds in a built site', () => {
     });
   });
 
-  describe.skipIf(CHROMIUM_MISSING)('in Chromium', () => {
+  describe.skipIf(skipWithout(CHROMIUM))('in Chromium', () => {
     const site = useSiteInChromium(() => build.outDir);
 
     it('finds the coverage under the kind filter, with why it is here in the snippet', async () => {

@@ -17,11 +17,12 @@ import { FEED_ITEM_LIMIT } from '../../src/core/site/feed-items.ts';
 import { ARCHIVE_PAGE_SIZE } from '../../src/core/site/lists.ts';
 import { buildWatchblog } from '../../src/core/watchblog.ts';
 import { serializeItemFile } from '../../src/core/write/front-matter.ts';
-import { CHROMIUM_MISSING, searchBuiltSite } from '../helpers/browser.ts';
+import { searchBuiltSite } from '../../scripts/harness/browser.ts';
 import { useSiteInChromium } from '../helpers/site-in-chromium.ts';
-import { buildSite, DEMO_NOW, PROJECT_ROOT, type BuildResult } from '../helpers/build-site.ts';
-import { FEEDPARSER_MISSING, readFeedsWithFeedparser } from '../helpers/independent-rss-readers.ts';
+import { buildSite, DEMO_NOW, PROJECT_ROOT, type BuildResult } from '../../scripts/harness/build-site.ts';
+import { readFeedsWithFeedparser } from '../helpers/independent-rss-readers.ts';
 import { readDist } from './dist-helpers.ts';
+import { CHROMIUM, FEEDPARSER, skipWithout } from '../helpers/requirements.ts';
 
 const SLUG = 'zephyr-telecom';
 const QUIET = 'quiet-corp';
@@ -118,7 +119,7 @@ describe('the demo’s "What Zephyr Telecom said" page and feeds', () => {
     expect(html).toContain('<span data-pagefind-filter="company">Zephyr Telecom</span>');
   });
 
-  it.skipIf(FEEDPARSER_MISSING)('serves feeds that feedparser reads with the newest company items, capped', async () => {
+  it.skipIf(skipWithout(FEEDPARSER))('serves feeds that feedparser reads with the newest company items, capped', async () => {
     const files = [`companies/${SLUG}/said.xml`, `companies/${SLUG}/responses.xml`].map((f) => path.join(build.outDir, f));
     const reports = await readFeedsWithFeedparser(files);
     const newest = expected.slice(0, FEED_ITEM_LIMIT).map((item) => `response:${item.response.id}`);
@@ -150,7 +151,7 @@ describe('a company that only publishes statements', () => {
     expect(pages).toBe(2);
   });
 
-  it.skipIf(FEEDPARSER_MISSING)('fills its "responses only" and said feeds (the trial’s feed had 0 entries)', async () => {
+  it.skipIf(skipWithout(FEEDPARSER))('fills its "responses only" and said feeds (the trial’s feed had 0 entries)', async () => {
     const reports = await readFeedsWithFeedparser([`companies/${QUIET}/responses.xml`, `companies/${QUIET}/said.xml`, 'responses.xml'].map((f) => path.join(build.outDir, f)));
     for (const report of reports) {
       expect(report.bozo, `${report.path}: ${report.bozoException}`).toBe(0);
@@ -159,7 +160,7 @@ describe('a company that only publishes statements', () => {
     }
   });
 
-  describe.skipIf(CHROMIUM_MISSING)('in Chromium', () => {
+  describe.skipIf(skipWithout(CHROMIUM))('in Chromium', () => {
     const site = useSiteInChromium(() => build.outDir);
 
     it('finds a statement by a word in it, under the company voice filter', async () => {

@@ -6,7 +6,7 @@ import { cp, mkdir, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, PROJECT_ROOT, type BuildResult } from '../helpers/build-site.ts';
+import { buildSite, PROJECT_ROOT, type BuildResult } from '../../scripts/harness/build-site.ts';
 import { listDistFiles, listLinks, readDist, resolveToFile } from './dist-helpers.ts';
 
 const SLUG = 'zephyr-telecom';

@@ -227,11 +227,9 @@ function buildLedgerText(ids: Iterable<string>): string {
 
 /**
  * Drafts + what is on disk → the plan. Pure and deterministic: the same input gives the
- * same plan. `now` is not used for field values (drafts carry their fetch time); it is
- * part of the signature so that future rules (e.g. retention) stay pure.
+ * same plan. It needs no clock: each draft carries its own fetch time.
  */
-export function planWrites(drafts: readonly ItemDraft[], existing: ExistingContent, now: Date): WritePlan {
-  void now;
+export function planWrites(drafts: readonly ItemDraft[], existing: ExistingContent): WritePlan {
   const { kept, duplicates } = dedupeDrafts(drafts);
   const index = indexExisting(existing.items);
   const writes: FileWrite[] = [];

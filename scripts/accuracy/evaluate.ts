@@ -14,8 +14,10 @@ import { matchItem, normalizeItem, type NormalizeContext } from '../../src/core/
 import { parseFeed } from '../../src/core/ingest/parse-feed.ts';
 import { toPlainText } from '../../src/core/ingest/plain-text.ts';
 import type { RawItem } from '../../src/core/ingest/types.ts';
+import { formatFieldIssues } from '../../src/core/schema-issues.ts';
 import { ChannelSchema, CompanySchema, MentionKindSchema, SourceSchema, type Alias, type Channel, type MentionKind } from '../../src/core/schemas.ts';
 import { parseCsvRecords } from '../../src/core/site/csv.ts';
+import { sliceCodePoints } from '../../src/core/text/truncate.ts';
 import { scoreBinary, scoreKinds, scoreMatcher, type KindOutcome, type MatchOutcome, type Score } from './metrics.ts';
 
 /** A reference to one corpus item: a feed file plus its guid, link or index; or a CFPB Complaint ID. */
@@ -94,7 +96,7 @@ export function loadLabelSet(projectRoot: string): { labels: Label[]; sources: R
   const sources = (readJson(path.join(dir, 'sources.json')) as { sources: Record<string, SourceEntry> }).sources;
   const companies = (readJson(path.join(dir, 'companies.json')) as { companies: ({ slug: string } & Record<string, unknown>)[] }).companies.map((entry): CompanyEntry => {
     const parsed = CompanyMatchingSchema.safeParse(entry);
-    if (!parsed.success) throw new Error(`companies.json: ${entry.slug} is not a valid company: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    if (!parsed.success) throw new Error(`companies.json: ${entry.slug} is not a valid company: ${formatFieldIssues(parsed.error, '(root)')}`);
     return { slug: entry.slug, ...parsed.data };
   });
   const slugs = new Set(companies.map((c) => c.slug));
@@ -208,7 +210,7 @@ export async function evaluateAccuracy(projectRoot: string, corporaDir: string):
     const predicted = inferMentionKind({ title, text, channel: source.channel });
     kinds[split].push({ expected: label.kind, predicted });
     textOnly[split].push({ expected: label.kind, predicted: inferMentionKind({ title, text, channel: 'forum' }) });
-    if (predicted !== label.kind) mistakes[split].push({ key: refKey(label.ref), expected: label.kind, predicted, title: title.slice(0, 120) });
+    if (predicted !== label.kind) mistakes[split].push({ key: refKey(label.ref), expected: label.kind, predicted, title: sliceCodePoints(title, 120) });
 
     if (!isCfpb && !source.allAboutCompany) {
       for (const company of companies) {
@@ -218,7 +220,7 @@ export async function evaluateAccuracy(projectRoot: string, corporaDir: string):
         matches[split].push({ company: company.slug, expected, kept });
         if (kept === expected) continue;
         const found = kept ? matchItem(item, ctx)?.match : undefined;
-        matcherMistakes[split].push({ key: refKey(label.ref), company: company.slug, kept, title: title.slice(0, 120), ...(found?.term ? { term: found.term, passage: found.passage } : {}) });
+        matcherMistakes[split].push({ key: refKey(label.ref), company: company.slug, kept, title: sliceCodePoints(title, 120), ...(found?.term ? { term: found.term, passage: found.passage } : {}) });
       }
     }
   }

@@ -12,6 +12,7 @@
 import { z } from 'astro/zod';
 import { InstantSchema } from '../schemas.ts';
 import type { FeedError, FeedErrorReason } from '../ingest/types.ts';
+import { formatFieldIssues } from '../schema-issues.ts';
 
 const FEED_ERROR_REASONS = [
   'http-status',
@@ -204,8 +205,7 @@ export function parseFetchState(text: string): ParseFetchStateResult {
   }
   const result = FetchStateSchema.safeParse(json);
   if (!result.success) {
-    const issue = result.error.issues[0];
-    return { ok: false, message: `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}` };
+    return { ok: false, message: formatFieldIssues(result.error, '(root)') };
   }
   return { ok: true, state: result.data };
 }

@@ -2,6 +2,7 @@
  * JSON Feed 1.0/1.1 (https://jsonfeed.org/version/1.1) → ParsedFeed, by hand. Pure; never throws.
  */
 import type { FeedError, ParsedFeed, RawItem } from './types.ts';
+import { dropUndefined } from '../drop-undefined.ts';
 
 type Json = Record<string, unknown>;
 
@@ -86,7 +87,7 @@ export function parseJsonFeed(text: string, feedUrl: string): { ok: true; feed: 
       categories: Array.isArray(entry.tags) ? entry.tags.filter((tag): tag is string => typeof tag === 'string') : undefined,
       inReplyTo: replyReferences(entry),
     };
-    items.push(Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined)) as RawItem);
+    items.push(dropUndefined(item));
   }
   const link = str(data.home_page_url);
   return { ok: true, feed: { format: 'json', title: str(data.title) ?? '', ...(link ? { link } : {}), items, warnings } };

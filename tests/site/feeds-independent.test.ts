@@ -10,11 +10,12 @@ import Parser from 'rss-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from '../helpers/build-site.ts';
 import { HOSTILE_NOW, TITLE_PAYLOAD, writeHostileContent } from '../helpers/hostile-content.ts';
+import { DEFAULT_SITE_URL } from '../../src/core/site/site-url.ts';
 import { hasXmlForbiddenChars } from '../../src/core/text/xml-chars.ts';
 import { countXmlItems, discoverFeeds, FEEDPARSER_MISSING, readFeedsWithFeedparser, type DiscoveredFeeds, type FeedparserReport } from '../helpers/independent-rss-readers.ts';
 
 /** The site URL the build uses when WATCHBLOG_SITE is unset (astro.config.mjs). */
-const DEFAULT_SITE = 'https://watchblog.example/';
+const DEFAULT_SITE = `${DEFAULT_SITE_URL}/`;
 const ABSOLUTE_URL = /^https?:\/\/[^/]+/;
 
 /** The feed file a `<link rel="alternate">` href points to inside dist. */

@@ -17,6 +17,7 @@ import type { RawItem } from '../../src/core/ingest/types.ts';
 import { formatFieldIssues } from '../../src/core/schema-issues.ts';
 import { ChannelSchema, CompanySchema, MentionKindSchema, SourceSchema, type Alias, type Channel, type MentionKind } from '../../src/core/schemas.ts';
 import { parseCsvRecords } from '../../src/core/site/csv.ts';
+import { escapeHtmlText } from '../../src/core/text/escape-html.ts';
 import { sliceCodePoints } from '../../src/core/text/truncate.ts';
 import { scoreBinary, scoreKinds, scoreMatcher, type KindOutcome, type MatchOutcome, type Score } from './metrics.ts';
 
@@ -110,11 +111,6 @@ export function loadLabelSet(projectRoot: string): { labels: Label[]; sources: R
   return { labels, sources, companies };
 }
 
-/** Escapes text for use as HTML (CFPB narratives are plain text; normalize reads HTML). */
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 /** A CFPB row as a feed item would carry it: the issue as title, the narrative as summary. */
 function cfpbItem(row: Record<string, string>): RawItem {
   const id = row['Complaint ID']!;
@@ -123,7 +119,8 @@ function cfpbItem(row: Record<string, string>): RawItem {
     link: `https://www.consumerfinance.gov/data-research/consumer-complaints/search/detail/${id}`,
     title: row['Issue'] ?? '',
     date: `${row['Date received']}T00:00:00Z`,
-    summary: escapeHtml(row['Consumer complaint narrative'] ?? ''),
+    // CFPB narratives are plain text; normalize reads HTML.
+    summary: escapeHtmlText(row['Consumer complaint narrative'] ?? ''),
   };
 }
 

@@ -13,6 +13,7 @@ import { unified } from 'unified';
 import { canonicalizeUrl } from './canonical-url.ts';
 import { toPlainText, treeToPlainText } from './plain-text.ts';
 import { countCodePoints, truncateAtWord } from '../text/truncate.ts';
+import { escapeHtmlText } from '../text/escape-html.ts';
 
 /** Elements removed with everything inside them, on top of the GitHub schema's own list. */
 const STRIPPED_ELEMENTS = ['script', 'style', 'template', 'noscript', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button', 'select', 'textarea', 'svg', 'math', 'title', 'head', 'meta', 'link', 'base'];
@@ -381,8 +382,7 @@ export function extractSafeLinks(html: string, baseUrl?: string): string[] {
  * htmlToSafeMarkdown like any other HTML. Pure.
  */
 export function plainTextToHtml(text: string): string {
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return escaped
+  return escapeHtmlText(text)
     .split(/\r?\n\s*\n/)
     .map((paragraph) => paragraph.trim())
     .filter((paragraph) => paragraph !== '')

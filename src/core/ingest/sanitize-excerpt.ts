@@ -12,7 +12,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { canonicalizeUrl } from './canonical-url.ts';
 import { toPlainText, treeToPlainText } from './plain-text.ts';
-import { countCodePoints, truncateAtWord } from '../text/truncate.ts';
+import { countCodePoints, truncateAtWord, withEllipsis } from '../text/truncate.ts';
 import { escapeHtmlText } from '../text/escape-html.ts';
 
 /** Elements removed with everything inside them, on top of the GitHub schema's own list. */
@@ -282,7 +282,7 @@ function truncateTree(tree: MdastRoot, budget: number): void {
   const state: TruncateState = { lastText: null, cut: false, dropped: false };
   truncateNode(tree, budget, state);
   if (state.dropped && !state.cut && state.lastText) {
-    state.lastText.value = `${state.lastText.value.replace(/[\s.,;:!?-]+$/, '')}…`;
+    state.lastText.value = withEllipsis(state.lastText.value);
   }
 }
 

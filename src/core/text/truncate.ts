@@ -77,5 +77,13 @@ export function truncateAtWord(text: string, maxChars: number): string {
   const endsOnWord = head.length === codeUnitIndexOf(text, maxChars - 1) && /\s/.test(text.charAt(head.length));
   const lastSpace = head.search(/\s\S*$/);
   const cut = endsOnWord || lastSpace <= head.length * 0.6 ? head : head.slice(0, lastSpace);
-  return `${cut.replace(/[\s.,;:!?-]+$/, '')}${ELLIPSIS}`;
+  return withEllipsis(cut);
+}
+
+/**
+ * `text` marked as cut: trailing spaces and punctuation (`.,;:!?-`) dropped, then "…", so a
+ * cut never reads "word,…". For callers that cut elsewhere (between Markdown nodes).
+ */
+export function withEllipsis(text: string): string {
+  return `${text.replace(/[\s.,;:!?-]+$/, '')}${ELLIPSIS}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countCodePoints, sliceCodePoints, truncateAtWord } from '../../../src/core/text/truncate.ts';
+import { countCodePoints, sliceCodePoints, truncateAtWord, withEllipsis } from '../../../src/core/text/truncate.ts';
 
 const FAMILY = '👨‍👩‍👧'; // man, ZWJ, woman, ZWJ, girl: 5 code points, 8 UTF-16 code units, one character
 const FLAG = '🇫🇷'; // two regional indicators, one flag
@@ -65,5 +65,16 @@ describe('truncateAtWord: one cap for titles, names, excerpts and passages', () 
   it('never returns a lone surrogate, wherever the cut falls', () => {
     const text = 'ab😀cd😀 ef😀😀 g𝐀h 😀';
     for (let max = 0; max <= countCodePoints(text); max += 1) expect(truncateAtWord(text, max).isWellFormed(), `cap ${max}`).toBe(true);
+  });
+});
+
+describe('withEllipsis: how a cut made elsewhere is marked', () => {
+  it.each([
+    ['one two', 'one two…'],
+    ['one, two, ', 'one, two…'],
+    ['so it ends - ', 'so it ends…'],
+    ['😀', '😀…'],
+  ])('%j → %j', (text, expected) => {
+    expect(withEllipsis(text)).toBe(expected);
   });
 });

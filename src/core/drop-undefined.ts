@@ -1,7 +1,7 @@
 /**
- * Objects without their `undefined` fields, for data that goes into files (YAML and JSON
- * have no `undefined`; a key with no value would be written as null or dropped unevenly)
- * and for records compared with toEqual. Pure.
+ * Objects without their `undefined` fields, for records that go into files (YAML and JSON
+ * have no `undefined`) or are compared whole, where a key that is there but empty would
+ * differ from a key that is absent. Pure.
  */
 
 /** A copy of `record` without its `undefined`-valued keys, the other keys in the same order. */

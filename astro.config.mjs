@@ -1,10 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import { DEFAULT_SITE_URL } from './src/core/site/site-url.ts';
 
 // A project site (e.g. GitHub Pages at https://user.github.io/watchblog/) sets both:
 //   WATCHBLOG_SITE=https://user.github.io WATCHBLOG_BASE=/watchblog npm run build
-const site = process.env.WATCHBLOG_SITE ?? 'https://watchblog.example';
+const site = process.env.WATCHBLOG_SITE ?? DEFAULT_SITE_URL;
 const base = process.env.WATCHBLOG_BASE ?? '/';
 
 export default defineConfig({

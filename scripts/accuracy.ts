@@ -13,13 +13,12 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MENTION_KINDS } from '../src/core/schemas.ts';
 import { defineCli, parseCliArgs } from './cli-args.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 import { evaluateAccuracy, SPLITS, type AccuracyReport, type Split } from './accuracy/evaluate.ts';
 import type { Score } from './accuracy/metrics.ts';
 
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corporaDir = process.env.WATCHBLOG_CORPORA ? path.resolve(process.env.WATCHBLOG_CORPORA) : path.resolve(PROJECT_ROOT, '..', 'shared', 'corpora');
 const CLI = defineCli({
   command: 'npm run accuracy --',

@@ -23,8 +23,8 @@ import { hugoVersion, writeHugoSite, writePlainAstroProject } from './bench/base
 import { runMeasured, type TreeRun } from './bench/process-tree.ts';
 import { defineCli, exitWithUsageError, parseCliArgs } from './cli-args.ts';
 import { generateSyntheticWatchblog } from './generate/synthetic.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 
-const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 // Under the project: Astro keeps its prerender chunks per build only when outDir is inside the working directory.
 const WORK_ROOT = path.join(PROJECT_ROOT, '.astro', 'bench');
 const BUILD_NOW = '2026-11-21T00:00:00Z';

@@ -18,7 +18,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import path from 'node:path';
 import { serializeItemFile } from '../src/core/write/front-matter.ts';
 import { defineCli, parseCliArgs } from './cli-args.ts';
+import { listMarkdownFiles } from './content/list-markdown.ts';
 import { generateDemo } from './demo/generate.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 
 const CASE_PAGE_BUDGET_BYTES = 30 * 1024;
 const CSS_BUDGET_BYTES = 12 * 1024;
@@ -26,7 +28,6 @@ const JS_BUDGET_BYTES = 0;
 const MAX_SCALE_RATIO = 2;
 const DEMO_END = new Date('2026-11-20T18:00:00Z');
 const BUILD_NOW = '2026-11-21T00:00:00Z';
-const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 // Builds go under the project: Astro keeps its prerender chunks per build only when outDir is inside the working directory.
 const WORK_ROOT = path.join(PROJECT_ROOT, '.astro', 'budget-builds');
 
@@ -169,7 +170,7 @@ try {
     const singleFiles = await writeFiles(single, generateDemo(2026, DEMO_END));
     const demo = generateDemo(2026, DEMO_END);
     const doubledFiles = (await writeFiles(doubled, demo)) + (await writeFiles(doubled, copyAsOtherCompanies(demo)));
-    const countMd = async (dir: string) => (await listFiles(dir)).filter((f) => f.endsWith('.md')).length;
+    const countMd = async (dir: string) => (await listMarkdownFiles(dir)).length;
     const [singleCount, doubledCount] = [await countMd(single), await countMd(doubled)];
     const singleSeconds = await runBuild(single, path.join(work, 'demo-dist'));
     const doubledSeconds = await runBuild(doubled, path.join(work, 'doubled-dist'));

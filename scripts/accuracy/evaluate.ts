@@ -14,8 +14,11 @@ import { matchItem, normalizeItem, type NormalizeContext } from '../../src/core/
 import { parseFeed } from '../../src/core/ingest/parse-feed.ts';
 import { toPlainText } from '../../src/core/ingest/plain-text.ts';
 import type { RawItem } from '../../src/core/ingest/types.ts';
+import { formatFieldIssues } from '../../src/core/schema-issues.ts';
 import { ChannelSchema, CompanySchema, MentionKindSchema, SourceSchema, type Alias, type Channel, type MentionKind } from '../../src/core/schemas.ts';
 import { parseCsvRecords } from '../../src/core/site/csv.ts';
+import { escapeHtmlText } from '../../src/core/text/escape-html.ts';
+import { sliceCodePoints } from '../../src/core/text/truncate.ts';
 import { scoreBinary, scoreKinds, scoreMatcher, type KindOutcome, type MatchOutcome, type Score } from './metrics.ts';
 
 /** A reference to one corpus item: a feed file plus its guid, link or index; or a CFPB Complaint ID. */
@@ -94,7 +97,7 @@ export function loadLabelSet(projectRoot: string): { labels: Label[]; sources: R
   const sources = (readJson(path.join(dir, 'sources.json')) as { sources: Record<string, SourceEntry> }).sources;
   const companies = (readJson(path.join(dir, 'companies.json')) as { companies: ({ slug: string } & Record<string, unknown>)[] }).companies.map((entry): CompanyEntry => {
     const parsed = CompanyMatchingSchema.safeParse(entry);
-    if (!parsed.success) throw new Error(`companies.json: ${entry.slug} is not a valid company: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    if (!parsed.success) throw new Error(`companies.json: ${entry.slug} is not a valid company: ${formatFieldIssues(parsed.error, '(root)')}`);
     return { slug: entry.slug, ...parsed.data };
   });
   const slugs = new Set(companies.map((c) => c.slug));
@@ -108,11 +111,6 @@ export function loadLabelSet(projectRoot: string): { labels: Label[]; sources: R
   return { labels, sources, companies };
 }
 
-/** Escapes text for use as HTML (CFPB narratives are plain text; normalize reads HTML). */
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 /** A CFPB row as a feed item would carry it: the issue as title, the narrative as summary. */
 function cfpbItem(row: Record<string, string>): RawItem {
   const id = row['Complaint ID']!;
@@ -121,7 +119,8 @@ function cfpbItem(row: Record<string, string>): RawItem {
     link: `https://www.consumerfinance.gov/data-research/consumer-complaints/search/detail/${id}`,
     title: row['Issue'] ?? '',
     date: `${row['Date received']}T00:00:00Z`,
-    summary: escapeHtml(row['Consumer complaint narrative'] ?? ''),
+    // CFPB narratives are plain text; normalize reads HTML.
+    summary: escapeHtmlText(row['Consumer complaint narrative'] ?? ''),
   };
 }
 
@@ -208,7 +207,7 @@ export async function evaluateAccuracy(projectRoot: string, corporaDir: string):
     const predicted = inferMentionKind({ title, text, channel: source.channel });
     kinds[split].push({ expected: label.kind, predicted });
     textOnly[split].push({ expected: label.kind, predicted: inferMentionKind({ title, text, channel: 'forum' }) });
-    if (predicted !== label.kind) mistakes[split].push({ key: refKey(label.ref), expected: label.kind, predicted, title: title.slice(0, 120) });
+    if (predicted !== label.kind) mistakes[split].push({ key: refKey(label.ref), expected: label.kind, predicted, title: sliceCodePoints(title, 120) });
 
     if (!isCfpb && !source.allAboutCompany) {
       for (const company of companies) {
@@ -218,7 +217,7 @@ export async function evaluateAccuracy(projectRoot: string, corporaDir: string):
         matches[split].push({ company: company.slug, expected, kept });
         if (kept === expected) continue;
         const found = kept ? matchItem(item, ctx)?.match : undefined;
-        matcherMistakes[split].push({ key: refKey(label.ref), company: company.slug, kept, title: title.slice(0, 120), ...(found?.term ? { term: found.term, passage: found.passage } : {}) });
+        matcherMistakes[split].push({ key: refKey(label.ref), company: company.slug, kept, title: sliceCodePoints(title, 120), ...(found?.term ? { term: found.term, passage: found.passage } : {}) });
       }
     }
   }

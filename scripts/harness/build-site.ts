@@ -15,7 +15,9 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isMainThread } from 'node:worker_threads';
 
-export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+import { PROJECT_ROOT } from '../../scripts/project-root.ts';
+
+export { PROJECT_ROOT };
 
 /** The demo content's fixed "now" in tests, so figures are reproducible. */
 export const DEMO_NOW = '2026-11-21T00:00:00Z';

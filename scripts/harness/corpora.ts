@@ -6,10 +6,10 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-/** The project root (two levels above this file). */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { PROJECT_ROOT } from '../../scripts/project-root.ts';
+
+export { PROJECT_ROOT };
 
 /** The corpora folder, whether or not it exists. */
 export const CORPORA_DIR = process.env.WATCHBLOG_CORPORA ? path.resolve(process.env.WATCHBLOG_CORPORA) : path.resolve(PROJECT_ROOT, '..', 'shared', 'corpora');

@@ -11,6 +11,7 @@ import { toPlainText } from '../../src/core/ingest/plain-text.ts';
 import { normalizeItem, AUTHOR_MAX_CHARS, TITLE_MAX_CHARS, type NormalizeContext } from '../../src/core/ingest/normalize.ts';
 import { parseFeed } from '../../src/core/ingest/parse-feed.ts';
 import type { ItemDraft } from '../../src/core/ingest/types.ts';
+import { stripXmlControlChars } from '../../src/core/text/xml-chars.ts';
 import { MentionSchema, ResponseSchema, SourceSchema } from '../../src/core/schemas.ts';
 import { parseItemFile } from '../../src/core/write/front-matter.ts';
 import { planWrites, type ExistingItem } from '../../src/core/write/plan-writes.ts';
@@ -83,20 +84,12 @@ export const feedArbitrary: fc.Arbitrary<FuzzFeed> = fc
     }),
   }));
 
-/** Characters XML 1.0 cannot carry at all; they are dropped from XML documents (JSON keeps them). */
-const XML_ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** What an XML document can say of `text`. */
-export function toXmlLegal(text: string): string {
-  return text.replace(XML_ILLEGAL, '');
-}
-
 function escapeXml(text: string): string {
-  return toXmlLegal(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r/g, '&#13;');
+  return stripXmlControlChars(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r/g, '&#13;');
 }
 
 function cdata(text: string): string {
-  return `<![CDATA[${toXmlLegal(text).replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
+  return `<![CDATA[${stripXmlControlChars(text).replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
 }
 
 /** Writes a generated feed as a document in its format. */
@@ -159,7 +152,7 @@ function fail(message: string, detail: unknown): never {
 
 /** What a text field becomes after the format layer: XML drops what it cannot carry; JSON keeps a field only when it is not blank. */
 function throughFormat(feed: FuzzFeed, text: string): string {
-  return feed.format === 'json' ? text : toXmlLegal(text);
+  return feed.format === 'json' ? text : stripXmlControlChars(text);
 }
 
 /**

@@ -11,6 +11,7 @@ import { serializeItemFile } from '../../src/core/write/front-matter.ts';
 import { runFetch, type FetchOptions, type FetchReport } from '../stages/run-fetch.ts';
 import type { FeedServer } from './feed-server.ts';
 import type { Payload } from './hostile-strings.ts';
+import { stripXmlControlChars } from '../../src/core/text/xml-chars.ts';
 
 /** The fixed fetch time of hostile runs (the demo's now, so the build shows every item). */
 export const HOSTILE_NOW = new Date('2026-11-20T12:00:00Z');
@@ -57,11 +58,11 @@ export async function snapshotTree(dir: string): Promise<Map<string, { size: num
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return stripXmlControlChars(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function cdata(text: string): string {
-  return `<![CDATA[${text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
+  return `<![CDATA[${stripXmlControlChars(text).replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
 }
 
 /** Item date for payload `index`: spread over the months before HOSTILE_NOW, so items land in the scorecard windows. */

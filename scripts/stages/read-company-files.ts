@@ -4,6 +4,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { listFieldIssues } from '../../src/core/schema-issues.ts';
 import { CompanySchema, type Company } from '../../src/core/schemas.ts';
 import { isSafeSlug } from '../../src/core/write/file-names.ts';
 import { parseItemFile } from '../../src/core/write/front-matter.ts';
@@ -13,12 +14,6 @@ export type CompanyFile = { slug: string; file: string; company: Company };
 
 /** Something wrong with the configuration: which file, which field, what is expected. */
 export type ConfigProblem = { file: string; field: string; message: string };
-
-/** `sources.0.channel` → `sources[0].channel`. */
-function formatFieldPath(segments: readonly PropertyKey[]): string {
-  if (segments.length === 0) return '(front matter)';
-  return segments.reduce<string>((out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out === '' ? String(segment) : `${out}.${String(segment)}`), '');
-}
 
 /** Reads and validates one company file. */
 export async function readCompanyFile(file: string): Promise<{ ok: true; company: CompanyFile } | { ok: false; problems: ConfigProblem[] }> {
@@ -38,7 +33,7 @@ export async function readCompanyFile(file: string): Promise<{ ok: true; company
   if (!result.success) {
     return {
       ok: false,
-      problems: result.error.issues.map((issue) => ({ file, field: formatFieldPath(issue.path), message: issue.message })),
+      problems: listFieldIssues(result.error, '(front matter)').map((issue) => ({ file, ...issue })),
     };
   }
   return { ok: true, company: { slug, file, company: result.data } };

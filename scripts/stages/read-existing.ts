@@ -3,23 +3,15 @@
  * concerned and their ledgers. Unreadable files are reported and kept out of the plan's
  * reach (their paths are never overwritten).
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { listMarkdownFiles } from '../content/list-markdown.ts';
 import { buildLedgerPath } from '../../src/core/write/file-names.ts';
 import { parseItemFile } from '../../src/core/write/front-matter.ts';
 import type { ExistingContent, ExistingItem } from '../../src/core/write/plan-writes.ts';
 
 /** Files read at once. */
 const READ_CONCURRENCY = 64;
-
-async function listMarkdown(dir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-    return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.md')).map((entry) => path.join(entry.parentPath, entry.name));
-  } catch {
-    return [];
-  }
-}
 
 /** Runs `task` over `items` with at most `limit` in flight; results in input order. */
 export async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
@@ -48,7 +40,7 @@ export async function readLedger(contentDir: string, company: string): Promise<s
 /** Existing items and ledgers of `companies`, plus a warning per unreadable file. */
 export async function readExistingContent(contentDir: string, companies: readonly string[]): Promise<{ content: ExistingContent; warnings: string[] }> {
   const files = (
-    await Promise.all(companies.flatMap((company) => ['mentions', 'responses'].map((kind) => listMarkdown(path.join(contentDir, kind, company)))))
+    await Promise.all(companies.flatMap((company) => ['mentions', 'responses'].map((kind) => listMarkdownFiles(path.join(contentDir, kind, company)))))
   ).flat();
   const warnings: string[] = [];
   const occupiedPaths = new Set<string>();

@@ -13,6 +13,7 @@ import {
   type Company,
   type PostData,
 } from './schemas.ts';
+import { listFieldIssues } from './schema-issues.ts';
 import type { CaseOverride, CompanyEntry, Mention, Response } from './types.ts';
 import type { Post, WatchblogInput } from './watchblog.ts';
 
@@ -26,13 +27,8 @@ export type ContentFile = { path: string; data: Record<string, unknown>; body: s
 /** A file that does not fit its schema: the file, the field and what was expected. */
 export type ContentProblem = { path: string; field: string; message: string };
 
-/** "sources[0].channel" from a Zod issue path. */
-function formatField(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '') || '(front matter)';
-}
-
 function describeProblems(file: ContentFile, error: z.ZodError): ContentProblem[] {
-  return error.issues.map((issue) => ({ path: file.path, field: formatField(issue.path), message: issue.message }));
+  return listFieldIssues(error, '(front matter)').map((issue) => ({ path: file.path, ...issue }));
 }
 
 /** A problem as one line: `companies/acme.md: sources[0].channel: Invalid option: expected one of ...`. */

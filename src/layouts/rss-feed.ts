@@ -4,7 +4,7 @@
  */
 import rss from '@astrojs/rss';
 import { ATOM_NS, buildFeedChannelData, toRssItems, type FeedItem } from '../core/site/feed-items.ts';
-import { stripXmlControlChars } from '../core/site/text.ts';
+import { stripXmlControlChars } from '../core/text/xml-chars.ts';
 
 /** What a feed endpoint passes: its own absolute URL, the page it belongs to and its items. */
 export type FeedOptions = { title: string; description: string; selfUrl: string; pageUrl: string; items: FeedItem[]; asOf: string };

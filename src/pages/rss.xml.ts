@@ -1,5 +1,6 @@
 import { base } from 'astro:config/client';
 import type { APIRoute } from 'astro';
+import { resolveSiteUrl } from '../core/site/site-url.ts';
 import { loadWatchblog } from '../queries/watchblog.ts';
 import { respondWithFeed } from '../layouts/rss-feed.ts';
 import { buildActivityFeedItems } from '../core/site/feed-items.ts';
@@ -10,7 +11,7 @@ import { createFeedUrls } from '../core/site/company-feeds.ts';
 export const GET: APIRoute = async ({ site }) => {
   const watchblog = await loadWatchblog();
   const paths = createPaths(base);
-  const origin = site ?? new URL('https://watchblog.example');
+  const origin = resolveSiteUrl(site);
   return respondWithFeed({
     title: 'Watchblog: all activity',
     description: `Cases and answers of ${watchblog.companies.map((r) => r.company.name).join(', ')}, and the maintainer’s posts.`,

@@ -61,7 +61,7 @@ describe('buildCases: how mentions become cases', () => {
     });
     const empty = mention('empty', T1, { title: '', excerpt: '' });
     const titles = buildCases('acme', [toot, empty], [], [], policy).map((c) => c.title);
-    expect(titles).toEqual(['Next update of our iOS app will have home screen widgets (among other things)! It’s not…', 'Untitled mention']);
+    expect(titles).toEqual(['Next update of our iOS app will have home screen widgets (among other things)! It’s not a…', 'Untitled mention']);
   });
 
   it('honours a maintainer’s caseId on a mention', () => {

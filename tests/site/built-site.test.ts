@@ -12,8 +12,9 @@ import { parseCsv } from '../../src/core/site/csv.ts';
 import { CASES_CSV_COLUMNS, type OpenCasesDocument } from '../../src/core/site/open-data-cases.ts';
 import { buildSite, PROJECT_ROOT, type BuildResult } from '../../scripts/harness/build-site.ts';
 import { listDistFiles, listLinks, readDist, resolveToFile } from './dist-helpers.ts';
+import { DEFAULT_SITE_URL } from '../../src/core/site/site-url.ts';
 
-const SITE = 'https://watchblog.example';
+const SITE = DEFAULT_SITE_URL;
 /** The demo's merged case: the one case file the demo generator writes for Zephyr. */
 const MERGED_CASE = readdirSync(path.join(PROJECT_ROOT, 'content/cases/zephyr-telecom'))[0]!.replace(/\.md$/, '');
 let build: BuildResult;

@@ -2,6 +2,8 @@
  * JSON Feed 1.0/1.1 (https://jsonfeed.org/version/1.1) → ParsedFeed, by hand. Pure; never throws.
  */
 import type { FeedError, ParsedFeed, RawItem } from './types.ts';
+import { dropUndefined } from '../drop-undefined.ts';
+import { escapeHtmlText } from '../text/escape-html.ts';
 
 type Json = Record<string, unknown>;
 
@@ -33,10 +35,6 @@ function authorName(value: Json): string | undefined {
   const authors = Array.isArray(value.authors) ? value.authors : [];
   const first = [value.author, ...authors].find(isObject);
   return first ? str(first.name) ?? str(first.url) : undefined;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function resolve(href: string | undefined, base: string): string | undefined {
@@ -81,12 +79,12 @@ export function parseJsonFeed(text: string, feedUrl: string): { ok: true; feed: 
       title: str(entry.title),
       author: authorName(entry) ?? feedAuthor,
       date: str(entry.date_published) ?? str(entry.date_modified),
-      summary: str(entry.summary) !== undefined ? escapeHtml(str(entry.summary) ?? '') : undefined,
-      content: str(entry.content_html) ?? (contentText !== undefined ? escapeHtml(contentText) : undefined),
+      summary: str(entry.summary) !== undefined ? escapeHtmlText(str(entry.summary) ?? '') : undefined,
+      content: str(entry.content_html) ?? (contentText !== undefined ? escapeHtmlText(contentText) : undefined),
       categories: Array.isArray(entry.tags) ? entry.tags.filter((tag): tag is string => typeof tag === 'string') : undefined,
       inReplyTo: replyReferences(entry),
     };
-    items.push(Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined)) as RawItem);
+    items.push(dropUndefined(item));
   }
   const link = str(data.home_page_url);
   return { ok: true, feed: { format: 'json', title: str(data.title) ?? '', ...(link ? { link } : {}), items, warnings } };

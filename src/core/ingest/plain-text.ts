@@ -5,6 +5,7 @@
 import type { Element, Root, RootContent } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
+import { truncateAtWord } from '../text/truncate.ts';
 
 /** Elements whose text is never part of what a reader sees. */
 const INVISIBLE_ELEMENTS = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math']);
@@ -27,21 +28,6 @@ function collectText(node: Root | RootContent, out: string[]): void {
     for (const child of element.children) collectText(child, out);
     out.push(' ');
   } else if (node.type === 'root') for (const child of node.children) collectText(child, out);
-}
-
-/**
- * Cuts `text` to at most `maxChars` characters (code points), on a word boundary when
- * one is near, ending with "…". Text that fits is returned unchanged.
- */
-export function truncateAtWord(text: string, maxChars: number): string {
-  const chars = Array.from(text);
-  if (chars.length <= maxChars) return text;
-  if (maxChars <= 1) return maxChars === 1 ? '…' : '';
-  const head = chars.slice(0, maxChars - 1).join('');
-  const endsOnWord = /\s/.test(chars[maxChars - 1] ?? ' ');
-  const lastSpace = head.search(/\s\S*$/);
-  const cut = endsOnWord || lastSpace <= head.length * 0.6 ? head : head.slice(0, lastSpace);
-  return `${cut.replace(/[\s.,;:!?-]+$/, '')}…`;
 }
 
 /**

@@ -11,7 +11,9 @@ import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { canonicalizeUrl } from './canonical-url.ts';
-import { toPlainText, treeToPlainText, truncateAtWord } from './plain-text.ts';
+import { toPlainText, treeToPlainText } from './plain-text.ts';
+import { countCodePoints, truncateAtWord, withEllipsis } from '../text/truncate.ts';
+import { escapeHtmlText } from '../text/escape-html.ts';
 
 /** Elements removed with everything inside them, on top of the GitHub schema's own list. */
 const STRIPPED_ELEMENTS = ['script', 'style', 'template', 'noscript', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button', 'select', 'textarea', 'svg', 'math', 'title', 'head', 'meta', 'link', 'base'];
@@ -246,14 +248,14 @@ function truncateNode(node: MdastNodes, budget: number, state: TruncateState): n
       node.value = '';
       return 0;
     }
-    if (Array.from(node.value).length > budget) {
+    if (countCodePoints(node.value) > budget) {
       node.value = truncateAtWord(node.value, budget);
       state.cut = true;
       if (node.type === 'text') state.lastText = node;
       return 0;
     }
     if (node.type === 'text' && node.value.trim() !== '') state.lastText = node;
-    return budget - Array.from(node.value).length;
+    return budget - countCodePoints(node.value);
   }
   if ('children' in node) {
     const kept: typeof node.children = [];
@@ -280,7 +282,7 @@ function truncateTree(tree: MdastRoot, budget: number): void {
   const state: TruncateState = { lastText: null, cut: false, dropped: false };
   truncateNode(tree, budget, state);
   if (state.dropped && !state.cut && state.lastText) {
-    state.lastText.value = `${state.lastText.value.replace(/[\s.,;:!?-]+$/, '')}…`;
+    state.lastText.value = withEllipsis(state.lastText.value);
   }
 }
 
@@ -326,7 +328,7 @@ export function htmlToSafeMarkdown(html: string, maxChars: number, baseUrl?: str
     const sanitized = toMarkdownTree.runSync(hast) as unknown as MdastRoot;
     collectLinks(hast as HastRoot, links);
     let markdown = stringify(sanitized);
-    if (Array.from(markdown).length <= maxChars) return { markdown, links: [...links] };
+    if (countCodePoints(markdown) <= maxChars) return { markdown, links: [...links] };
     // Markdown syntax (link URLs above all) costs characters too: search for the largest text
     // budget whose Markdown fits. A miss steps down by the overshoot (usually enough at once); a
     // fit bisects upwards; the search stops within a few characters of the best, so one long
@@ -340,7 +342,7 @@ export function htmlToSafeMarkdown(html: string, maxChars: number, baseUrl?: str
       const tree = structuredClone(sanitized);
       truncateTree(tree, budget);
       const candidate = stringify(tree);
-      const length = Array.from(candidate).length;
+      const length = countCodePoints(candidate);
       if (length <= maxChars) {
         fits = candidate;
         low = budget;
@@ -380,8 +382,7 @@ export function extractSafeLinks(html: string, baseUrl?: string): string[] {
  * htmlToSafeMarkdown like any other HTML. Pure.
  */
 export function plainTextToHtml(text: string): string {
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return escaped
+  return escapeHtmlText(text)
     .split(/\r?\n\s*\n/)
     .map((paragraph) => paragraph.trim())
     .filter((paragraph) => paragraph !== '')

@@ -9,6 +9,7 @@
  */
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
+import { stripXmlControlChars } from '../text/xml-chars.ts';
 
 const XML_PREDEFINED = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 const htmlParser = unified().use(rehypeParse, { fragment: true });
@@ -30,7 +31,6 @@ export function decodeHtmlEntity(name: string): string | null {
   return decoded;
 }
 
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 /** A DOCTYPE in the prolog (after the declaration, comments and PIs), with its internal subset. */
 const PROLOG_DOCTYPE = /^((?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|\s)*)<!DOCTYPE(?:[^[>]*|[^[>]*\[[\s\S]*?\]\s*)>/i;
 const AMPERSAND = /&(?:#(\d{1,7});|#x([0-9a-fA-F]{1,6});|([A-Za-z][A-Za-z0-9._-]*);)?/g;
@@ -61,9 +61,7 @@ function fixReferences(text: string): string {
  * is removed too. Pure; never throws.
  */
 export function prepareXmlText(text: string): string {
-  const trimmed = text
-    .replace(/^[\s\ufeff]+/, '')
-    .replace(INVALID_XML_CHARS, '')
+  const trimmed = stripXmlControlChars(text.replace(/^[\s\ufeff]+/, ''))
     .replace(PROLOG_DOCTYPE, '$1')
     // A document cut off inside its last end tag ("</rss"): close the tag.
     .replace(/(<\/[A-Za-z_][\w:.-]*)\s*$/, '$1>');

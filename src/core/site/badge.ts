@@ -4,7 +4,7 @@
  */
 import type { CompanyRecord } from '../watchblog.ts';
 import { HEADLINE_WINDOW } from './company-page.ts';
-import { stripXmlControlChars } from './text.ts';
+import { stripXmlControlChars } from '../text/xml-chars.ts';
 
 /** Escapes text for XML content and attribute values. */
 export function escapeXml(text: string): string {

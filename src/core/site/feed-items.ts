@@ -14,7 +14,8 @@ import { buildWhyHere, describeCaseStatus, KIND_NAMES, whyHereText } from './cas
 import { listCompanySaid, type SaidItem } from './company-said.ts';
 import { listCasesOfKinds, listPostsAbout, sortCasesByActivity } from './lists.ts';
 import { isHttpUrl } from './paths.ts';
-import { stripXmlControlChars, toPlainParagraphs, truncateText } from './text.ts';
+import { toPlainParagraphs, truncateText } from './text.ts';
+import { stripXmlControlChars } from '../text/xml-chars.ts';
 
 /** Most items any feed carries. */
 export const FEED_ITEM_LIMIT = 50;

@@ -3,14 +3,7 @@
  * Markdown; the site shows them as plain text (we quote and link, we don't republish), so
  * no markup from a feed ever reaches a page as HTML. Pure.
  */
-
-/** Characters XML 1.0 forbids (C0 controls except tab, LF, CR; U+FFFE, U+FFFF; lone surrogates). */
-const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Removes every character XML 1.0 forbids, so any text can go into a feed. */
-export function stripXmlControlChars(text: string): string {
-  return text.replace(XML_FORBIDDEN, '');
-}
+import { truncateAtWord } from '../text/truncate.ts';
 
 /** A line's block markers (heading, quote, list item) and its hard-break backslash, removed. */
 function stripLineMarkup(line: string): string {
@@ -69,13 +62,12 @@ export function toPlainParagraphs(markdown: string): string[] {
     .filter((paragraph) => paragraph !== '');
 }
 
-/** Plain text cut to at most `maxChars` at a word boundary, with an ellipsis when cut. */
+/**
+ * Plain text as one line (whitespace runs collapsed) cut to at most `maxChars` characters
+ * at a word boundary, with "…" when cut: the one cap of truncateAtWord.
+ */
 export function truncateText(text: string, maxChars: number): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean.length <= maxChars) return clean;
-  const cut = clean.slice(0, Math.max(0, maxChars - 1));
-  const atWord = cut.replace(/\s+\S*$/, '');
-  return `${atWord.length > maxChars / 2 ? atWord : cut}…`;
+  return truncateAtWord(text.replace(/\s+/g, ' ').trim(), maxChars);
 }
 
 /** A count with its noun, singular for exactly one: "1 mention", "3 mentions", "0 cases". */

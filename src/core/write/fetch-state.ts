@@ -12,6 +12,8 @@
 import { z } from 'astro/zod';
 import { InstantSchema } from '../schemas.ts';
 import type { FeedError, FeedErrorReason } from '../ingest/types.ts';
+import { formatFieldIssues } from '../schema-issues.ts';
+import { dropUndefined } from '../drop-undefined.ts';
 
 const FEED_ERROR_REASONS = [
   'http-status',
@@ -89,12 +91,6 @@ export type SourceOutcome =
   | { kind: 'fetched'; status?: number; validators: Validators; bodyDigest: string; configDigest: string; itemsSeen: number; itemsNew: number; feedTitle?: string }
   | { kind: 'failed'; status?: number; error: FeedError };
 
-function compact<T extends Record<string, unknown>>(record: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) if (value !== undefined) out[key] = value;
-  return out as T;
-}
-
 /** The record the next one is built on: the previous one, or that of a source never read before. */
 function previousOrNewHealth(previous: SourceHealth | undefined): SourceHealth {
   return previous ?? { consecutiveFailures: 0, itemsSeen: 0, itemsLastRun: 0 };
@@ -124,7 +120,7 @@ export function computeNextHealth(previous: SourceHealth | undefined, outcome: S
   const base = previousOrNewHealth(previous);
   const at = now.toISOString();
   if (outcome.kind === 'failed') {
-    return compact({
+    return dropUndefined({
       ...base,
       lastAttemptAt: at,
       lastStatus: outcome.status,
@@ -138,7 +134,7 @@ export function computeNextHealth(previous: SourceHealth | undefined, outcome: S
     if (previous && etag === previous.etag && lastModified === previous.lastModified && previous.consecutiveFailures === 0) {
       return previous;
     }
-    return compact({
+    return dropUndefined({
       ...base,
       etag,
       lastModified,
@@ -157,7 +153,7 @@ export function computeNextHealth(previous: SourceHealth | undefined, outcome: S
   ) {
     return previous;
   }
-  return compact({
+  return dropUndefined({
     ...base,
     etag,
     lastModified,
@@ -204,8 +200,7 @@ export function parseFetchState(text: string): ParseFetchStateResult {
   }
   const result = FetchStateSchema.safeParse(json);
   if (!result.success) {
-    const issue = result.error.issues[0];
-    return { ok: false, message: `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}` };
+    return { ok: false, message: formatFieldIssues(result.error, '(root)') };
   }
   return { ok: true, state: result.data };
 }

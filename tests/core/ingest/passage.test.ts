@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPassage, PASSAGE_MAX_CHARS } from '../../../src/core/ingest/passage.ts';
+import { countCodePoints } from '../../../src/core/text/truncate.ts';
 
 /** The passage around the first `term` in `text`. */
 function around(text: string, term: string, maxChars?: number): string {
@@ -44,8 +45,13 @@ describe('buildPassage', () => {
     const text = `${'日本語'.repeat(60)}グーグル${'😀'.repeat(100)}`;
     const passage = around(text, 'グーグル', 40);
     expect(passage).toContain('グーグル');
-    expect(passage.length).toBeLessThanOrEqual(40);
-    expect(passage).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+    expect(countCodePoints(passage)).toBe(40);
+    expect(passage.isWellFormed()).toBe(true);
+  });
+
+  it('counts an emoji as one character, as the other caps do', () => {
+    const text = `${'😀 '.repeat(50)}Google${' 😀'.repeat(50)}`;
+    expect(around(text, 'Google', 20)).toBe('…😀 😀 Google 😀 😀 😀 😀…'); // 20 code points (26 UTF-16 code units)
   });
 
   it('keeps accented words whole', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toPlainText, truncateAtWord } from '../../../src/core/ingest/plain-text.ts';
+import { toPlainText } from '../../../src/core/ingest/plain-text.ts';
 
 describe('toPlainText', () => {
   it.each([
@@ -19,15 +19,5 @@ describe('toPlainText', () => {
     const text = toPlainText('The quick brown fox jumps over the lazy dog', 20);
     expect(Array.from(text).length).toBeLessThanOrEqual(20);
     expect(text).toBe('The quick brown fox…');
-  });
-});
-
-describe('truncateAtWord', () => {
-  it.each([
-    ['short text', 10, 'short text'],
-    ['abcdefghijklmnop', 5, 'abcd…'],
-    ['one two three four', 12, 'one two…'],
-  ])('cuts %j to %i characters as %j', (input, max, expected) => {
-    expect(truncateAtWord(input, max)).toBe(expected);
   });
 });

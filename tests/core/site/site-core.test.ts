@@ -10,7 +10,7 @@ import { buildCaseGuid, buildCaseItem, toRssItems } from '../../../src/core/site
 import { isInSection } from '../../../src/core/site/head.ts';
 import { paginate, takeLastMonths } from '../../../src/core/site/lists.ts';
 import { createPaths, isHttpUrl, normalizeBase, toAbsoluteUrl } from '../../../src/core/site/paths.ts';
-import { stripXmlControlChars, toPlainParagraphs, truncateText } from '../../../src/core/site/text.ts';
+import { toPlainParagraphs, truncateText } from '../../../src/core/site/text.ts';
 import type { Case } from '../../../src/core/types.ts';
 
 describe('paths under a base', () => {
@@ -91,10 +91,6 @@ describe('CSV', () => {
 });
 
 describe('text from strangers', () => {
-  it('strips every XML-forbidden character and keeps tabs, newlines and emoji', () => {
-    expect(stripXmlControlChars('a\u0000b\u0008c\u000Bd\u001Fe\tf\ng\r h\uFFFE\uFFFF 😀 \uD800x')).toBe('abcde\tf\ng\r h 😀 x');
-  });
-
   it('turns a sanitized Markdown excerpt into plain paragraphs', () => {
     expect(toPlainParagraphs('*Hello* [world](https://x.example) \\*not\\* `code`\nsame para\n\n> quoted *`both`*\n\n- item')).toEqual([
       'Hello world *not* code same para',
@@ -118,6 +114,11 @@ describe('text from strangers', () => {
   it('cuts at a word and adds an ellipsis only when cut', () => {
     expect(truncateText('short', 10)).toBe('short');
     expect(truncateText('one two three four', 12)).toBe('one two…');
+  });
+
+  it('collapses line breaks and runs of spaces before cutting, and never halves an emoji', () => {
+    expect(truncateText('one\n\n two   three four', 12)).toBe('one two…');
+    expect(truncateText('😀😀😀😀😀😀', 4)).toBe('😀😀😀…');
   });
 });
 

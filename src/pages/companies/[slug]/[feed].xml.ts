@@ -1,5 +1,6 @@
 import { base } from 'astro:config/client';
 import type { APIRoute } from 'astro';
+import { resolveSiteUrl } from '../../../core/site/site-url.ts';
 import { loadWatchblog } from '../../../queries/watchblog.ts';
 import { respondWithFeed } from '../../../layouts/rss-feed.ts';
 import { COMPANY_FEEDS, COMPANY_FEED_KINDS, buildCompanyFeed, type CompanyFeedKind } from '../../../core/site/company-feeds.ts';
@@ -19,6 +20,6 @@ export async function getStaticPaths() {
 /** `/companies/<slug>/{rss,responses,said,resolved,overdue,news}.xml`: a company's feeds (the table COMPANY_FEEDS). */
 export const GET: APIRoute = ({ props, site }) => {
   const { record, kind, posts, asOf } = props as { record: CompanyRecord; kind: CompanyFeedKind; posts: Post[]; asOf: string };
-  const feed = buildCompanyFeed(record, kind, posts, createPaths(base), site ?? new URL('https://watchblog.example'));
+  const feed = buildCompanyFeed(record, kind, posts, createPaths(base), resolveSiteUrl(site));
   return respondWithFeed({ ...feed, asOf });
 };

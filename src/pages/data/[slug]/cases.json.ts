@@ -1,5 +1,6 @@
 import { base } from 'astro:config/client';
 import type { APIRoute } from 'astro';
+import { resolveSiteUrl } from '../../../core/site/site-url.ts';
 import { loadWatchblog } from '../../../queries/watchblog.ts';
 import { buildCasesJson } from '../../../core/site/open-data-cases.ts';
 import { createPaths, toAbsoluteUrl } from '../../../core/site/paths.ts';
@@ -14,7 +15,7 @@ export async function getStaticPaths() {
 export const GET: APIRoute = ({ props, site }) => {
   const { record, asOf } = props as { record: CompanyRecord; asOf: string };
   const paths = createPaths(base);
-  const origin = site ?? new URL('https://watchblog.example');
+  const origin = resolveSiteUrl(site);
   const body = buildCasesJson(record, asOf, (kase) => toAbsoluteUrl(origin, paths.caseOf(kase.company, kase.id)));
   return new Response(`${JSON.stringify(body)}\n`, { headers: { 'Content-Type': 'application/json' } });
 };

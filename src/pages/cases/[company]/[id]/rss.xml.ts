@@ -1,5 +1,6 @@
 import { base } from 'astro:config/client';
 import type { APIRoute } from 'astro';
+import { resolveSiteUrl } from '../../../../core/site/site-url.ts';
 import { loadWatchblog } from '../../../../queries/watchblog.ts';
 import { respondWithFeed } from '../../../../layouts/rss-feed.ts';
 import { buildCaseFeedItems } from '../../../../core/site/feed-items.ts';
@@ -18,7 +19,7 @@ export async function getStaticPaths() {
 export const GET: APIRoute = ({ props, site }) => {
   const { company, kase, asOf } = props as { company: CompanyEntry; kase: Case; asOf: string };
   const paths = createPaths(base);
-  const origin = site ?? new URL('https://watchblog.example');
+  const origin = resolveSiteUrl(site);
   const pageUrl = toAbsoluteUrl(origin, paths.caseOf(company.slug, kase.id));
   return respondWithFeed({
     ...describeCaseFeed(kase, company.name),

@@ -5,7 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CONTENT_KINDS, type ContentFile, type ContentProblem } from '../../src/core/content-entries.ts';
-import { parseItemFile } from '../../src/core/write/front-matter.ts';
+import { parseContentFile } from '../../src/core/write/front-matter.ts';
 
 async function listMarkdown(dir: string): Promise<string[]> {
   try {
@@ -24,7 +24,7 @@ export async function readContentFolder(contentDir: string): Promise<{ files: Co
   for (const kind of CONTENT_KINDS) {
     for (const file of await listMarkdown(path.join(contentDir, kind))) {
       const relative = path.relative(contentDir, file).split(path.sep).join('/');
-      const parsed = parseItemFile(await readFile(file, 'utf8'));
+      const parsed = parseContentFile(await readFile(file, 'utf8'));
       if (parsed.ok) files.push({ path: relative, data: parsed.file.data, body: parsed.file.body });
       else problems.push({ path: relative, field: '(front matter)', message: parsed.message });
     }

@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildLedgerPath } from '../../src/core/write/file-names.ts';
-import { parseItemFile } from '../../src/core/write/front-matter.ts';
+import { parseContentFile } from '../../src/core/write/front-matter.ts';
 import type { ExistingContent, ExistingItem } from '../../src/core/write/plan-writes.ts';
 
 /** Files read at once. */
@@ -55,7 +55,7 @@ export async function readExistingContent(contentDir: string, companies: readonl
   const read = await mapLimited(files, READ_CONCURRENCY, async (file): Promise<ExistingItem | undefined> => {
     const relative = path.relative(contentDir, file).split(path.sep).join('/');
     occupiedPaths.add(relative);
-    const parsed = parseItemFile(await readFile(file, 'utf8'));
+    const parsed = parseContentFile(await readFile(file, 'utf8'));
     if (!parsed.ok) {
       warnings.push(`${relative}: ${parsed.message} (left alone)`);
       return undefined;

@@ -6,7 +6,7 @@
  * Output is stable and exact: keys in the order the caller gives them; every string is one
  * double-quoted line with escapes (js-yaml's own dumper folds long lines and loses trailing
  * spaces in block scalars), so no value can open or close a front-matter block, start a tag,
- * an anchor or a comment, and what `serializeItemFile` writes, `parseItemFile` (and Astro's
+ * an anchor or a comment, and what `serializeContentFile` writes, `parseContentFile` (and Astro's
  * own front-matter reader) reads back equal.
  */
 import matter from 'gray-matter';
@@ -129,9 +129,9 @@ function normalizeValue(value: unknown): unknown {
 /**
  * Front matter + body → file text: `---\n<yaml>\n---\n<body>\n`. Keys keep the order of `data`;
  * `undefined` values are left out. The body is written as given, followed by one newline,
- * which `parseItemFile` removes again.
+ * which `parseContentFile` removes again.
  */
-export function serializeItemFile(data: Record<string, unknown>, body: string): string {
+export function serializeContentFile(data: Record<string, unknown>, body: string): string {
   const text = matter.stringify({ content: `${body}\n` } as never, dropUndefined(data), {
     engines: SAFE_ENGINES,
   } as never);
@@ -141,9 +141,9 @@ export function serializeItemFile(data: Record<string, unknown>, body: string): 
 /**
  * File text → front matter + body, or a message saying why it cannot be read (no front matter,
  * a non-YAML engine, invalid YAML, an unsafe tag). Never throws. The body loses the one
- * trailing newline `serializeItemFile` adds, so a round trip is exact.
+ * trailing newline `serializeContentFile` adds, so a round trip is exact.
  */
-export function parseItemFile(text: string): ParseFileResult {
+export function parseContentFile(text: string): ParseFileResult {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (!/^---\r?\n/.test(source)) {
     return { ok: false, message: 'expected front matter: the file must start with a line "---"' };

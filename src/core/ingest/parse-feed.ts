@@ -247,7 +247,7 @@ function mapRssItem(raw: XmlNode, channelBase: string, warnings: string[]): RawI
   });
 }
 
-/** An element's text as rss-parser copies a field: the text, or the element when it has no text of its own. */
+/** An element's text: the text, or the element when it has no text of its own (as rss-parser copies a field). */
 function renderText(node: unknown): unknown {
   return node && typeof (node as XmlNode)._ === 'string' ? (node as XmlNode)._ : node;
 }
@@ -276,36 +276,58 @@ function readRssTree(root: XmlNode, rdfItems: XmlNode[] | undefined): FeedTree {
   return { root, items, link: typeof link === 'string' ? link : undefined, warnings: channel ? [] : ['the feed has no <channel>'] };
 }
 
-/** The feed in an xml2js document, by its root element as rss-parser recognises it; throws when there is none. */
+/** A document whose root element is not a feed this reader knows. */
+class UnknownRootError extends Error {}
+
+const RSS1_NAMESPACE = /^http:\/\/purl\.org\/rss\/1\.0\/?$/;
+const ATOM_NAMESPACE = /^http:\/\/www\.w3\.org\/2005\/Atom\/?$|^http:\/\/purl\.org\/atom\/ns#$/;
+/** RSS 2.0 has no namespace, but UserLand once gave it one, and feeds prefix their root with it. */
+const RSS2_NAMESPACE = /^http:\/\/backend\.userland\.com\/rss2\/?$/;
+
+/**
+ * The feed in an xml2js document, by its root element: rss, rdf:RDF or Atom's feed (also
+ * written with a prefix for their namespace, <atom:feed>, <r:rss>); throws when there is none.
+ */
 function readFeedTree(document: XmlDocument | null | undefined): FeedTree {
   if (!document) throw new Error('Unable to parse XML.');
+  const [rootName, rootNode] = Object.entries(document)[0] ?? [];
   if (document.feed) return readAtomTree(document.feed as XmlNode);
   if (document.rss) return readRssTree(document.rss as XmlNode, undefined);
   if (document['rdf:RDF']) {
-    const rdf = stripRss1Prefix(document['rdf:RDF'] as XmlNode);
+    const rdf = stripPrefix(document['rdf:RDF'] as XmlNode, RSS1_NAMESPACE);
     const channel = asArray(rdf.channel)[0];
     return readRssTree(rdf, asArray(rdf.item).length > 0 ? asArray(rdf.item) : asArray(channel?.item));
   }
-  throw new Error('Feed not recognized as RSS 1 or 2.');
+  if (rootNode && typeof rootNode === 'object') {
+    if (rootName?.endsWith(':feed')) {
+      const feed = stripPrefix(rootNode as XmlNode, ATOM_NAMESPACE);
+      if (feed !== rootNode) return readAtomTree(feed);
+    }
+    if (rootName?.endsWith(':rss')) {
+      const rss = stripPrefix(rootNode as XmlNode, RSS2_NAMESPACE);
+      if (rss !== rootNode) return readRssTree(rss, undefined);
+    }
+  }
+  throw new UnknownRootError(`the root element <${rootName ?? ''}> is not rss, rdf:RDF or an Atom feed`);
 }
 
-/** RSS 1.0 written with a prefix for its own namespace (<rss:item>): drop that prefix. */
-function stripRss1Prefix(rdf: XmlNode): XmlNode {
-  const prefix = Object.entries(rdf.$ ?? {}).find(([name, uri]) => name.startsWith('xmlns:') && /^http:\/\/purl\.org\/rss\/1\.0\/?$/.test(uri))?.[0]?.slice(6);
-  if (!prefix) return rdf;
+/** A feed written with a prefix for its own namespace (<rss:item>, <atom:entry>): that prefix dropped. */
+function stripPrefix(root: XmlNode, namespace: RegExp): XmlNode {
+  const prefix = Object.entries(root.$ ?? {}).find(([name, uri]) => name.startsWith('xmlns:') && namespace.test(uri))?.[0]?.slice(6);
+  if (!prefix) return root;
   const rename = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(rename);
     if (!value || typeof value !== 'object') return value;
     return Object.fromEntries(Object.entries(value).map(([key, child]) => [key.startsWith(`${prefix}:`) ? key.slice(prefix.length + 1) : key, key === '$' ? child : rename(child)]));
   };
-  return rename(rdf) as XmlNode;
+  return rename(root) as XmlNode;
 }
 
 /** Turns a parser failure into a sentence a maintainer can act on. */
 function describeXmlError(error: unknown): FeedError {
+  if (error instanceof UnknownRootError) return { reason: 'not-a-feed', message: error.message };
   const message = error instanceof Error ? error.message : String(error);
   const firstLine = message.split('\n').slice(0, 3).join(' ').replace(/\s+/g, ' ').trim();
-  if (/Feed not recognized/.test(message)) return { reason: 'not-a-feed', message: `not a feed rss-parser recognises: ${firstLine}` };
   return { reason: 'malformed', message: `the XML is not well-formed: ${firstLine}` };
 }
 

@@ -181,21 +181,10 @@ function withHrefLinks(node: XmlNode): XmlNode {
   return node.link ? { ...node, link: asArray(node.link).filter((link) => typeof link.$?.href === 'string') } : node;
 }
 
-/** Why an Atom entry's date cannot be read, as rss-parser would fail on it; undefined when it can. */
-function unreadableDate(entry: XmlNode): string | undefined {
-  for (const name of ['published', 'updated']) {
-    const text = asArray(entry[name])[0] as unknown;
-    if (typeof text === 'string' && text.length > 0) return Number.isNaN(new Date(text).getTime()) ? 'RangeError: Invalid time value' : undefined;
-  }
-  return undefined;
-}
-
-function mapAtomEntry(entry: unknown, feedBase: string, feedAuthor: string | undefined, atom03: boolean, warnings: string[]): RawItem {
+function mapAtomEntry(entry: unknown, feedBase: string, feedAuthor: string | undefined, atom03: boolean): RawItem {
   const raw = entry && typeof entry === 'object' ? withHrefLinks(entry as XmlNode) : {};
-  const dateError = unreadableDate(raw);
-  if (dateError) warnings.push(`an entry's date could not be read (${dateError}); the fetch time is used`);
   const base = resolveBase(raw, feedBase);
-  const links = asArray(raw.link).filter((link) => typeof link.$?.href === 'string');
+  const links = asArray(raw.link);
   const alternate = links.find((link) => (link.$?.rel ?? 'alternate') === 'alternate') ?? links[0];
   const linkBase = resolveBase(alternate, base);
   const author = asArray(raw.author)[0];
@@ -361,7 +350,7 @@ async function parseXmlFeed(text: string, feedUrl: string, format: Exclude<FeedF
   const channelBase = resolveBase(channel, feedBase);
   const atom03 = format === 'atom' && root.$?.version === '0.3';
   const feedAuthor = format === 'atom' ? firstText(asArray(root.author)[0] ?? {}, 'name') : undefined;
-  const items = tree.items.map((item) => (format === 'atom' ? mapAtomEntry(item, channelBase, feedAuthor, atom03, warnings) : mapRssItem(item as XmlNode, channelBase, warnings)));
+  const items = tree.items.map((item) => (format === 'atom' ? mapAtomEntry(item, channelBase, feedAuthor, atom03) : mapRssItem(item as XmlNode, channelBase, warnings)));
   const title = firstText(channel, 'title', 'dc:title') ?? '';
   const link = typeof tree.link === 'string' && tree.link.trim() !== '' ? tree.link.trim() : undefined;
   return { ok: true, feed: { format, title, ...(link ? { link } : {}), items, warnings } };

@@ -7,11 +7,11 @@
  *
  * Writing is our own small emitter, because the output must be stable and exact: keys in the
  * order the caller gives them; every string one double-quoted line with our escapes (YAML
- * dumpers fold long lines, lose trailing spaces in block scalars, or write raw C1 controls
- * and lone surrogates), so no value can open or close a front-matter block, start a tag, an
- * anchor or a comment, and what `serializeContentFile` writes, `parseContentFile` (and
- * Astro) reads back equal. Why not gray-matter or the `yaml` package:
- * docs/decisions/parsers.md.
+ * dumpers fold long lines, lose trailing spaces in block scalars, write DEL and C1 controls
+ * raw, or escape differently from one version to the next), so no value can open or close a
+ * front-matter block, start a tag, an anchor or a comment, and what `serializeContentFile`
+ * writes, `parseContentFile` (and Astro) reads back equal. Why not gray-matter or the `yaml`
+ * package: docs/decisions/parsers.md.
  */
 import { load as loadYaml } from 'js-yaml';
 

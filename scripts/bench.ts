@@ -18,7 +18,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseItemFile, serializeItemFile } from '../src/core/write/front-matter.ts';
+import { parseContentFile, serializeContentFile } from '../src/core/write/front-matter.ts';
 import { hugoVersion, writeHugoSite, writePlainAstroProject } from './bench/baselines.ts';
 import { runMeasured, type TreeRun } from './bench/process-tree.ts';
 import { defineCli, exitWithUsageError, parseCliArgs } from './cli-args.ts';
@@ -120,7 +120,7 @@ async function generatedContent(mentions: number): Promise<string> {
   const files = generateSyntheticWatchblog({ companies, mentions, seed, end: GENERATED_END });
   for (const folder of new Set(files.map((file) => path.dirname(path.join(dir, file.path))))) await mkdir(folder, { recursive: true });
   for (let start = 0; start < files.length; start += 256) {
-    await Promise.all(files.slice(start, start + 256).map((file) => writeFile(path.join(dir, file.path), serializeItemFile(file.data, file.body))));
+    await Promise.all(files.slice(start, start + 256).map((file) => writeFile(path.join(dir, file.path), serializeContentFile(file.data, file.body))));
   }
   await writeFile(done, new Date(0).toISOString());
   return dir;
@@ -132,11 +132,11 @@ async function addTenMentions(contentDir: string): Promise<void> {
   const sizes = await Promise.all(folders.map(async (folder) => ({ folder, files: (await readdir(path.join(contentDir, 'mentions', folder))).sort() })));
   const largest = sizes.sort((a, b) => b.files.length - a.files.length)[0]!;
   for (const [index, file] of largest.files.slice(-10).entries()) {
-    const parsed = parseItemFile(await readFile(path.join(contentDir, 'mentions', largest.folder, file), 'utf8'));
+    const parsed = parseContentFile(await readFile(path.join(contentDir, 'mentions', largest.folder, file), 'utf8'));
     if (!parsed.ok) throw new Error(`${file}: ${parsed.message}`);
     const id = `beef${String(index).padStart(12, '0')}`;
     const data = { ...parsed.file.data, id, url: `https://forum.example/p/${id}`, canonicalUrl: `https://forum.example/p/${id}`, publishedAt: '2026-11-20T12:00:00.000Z', fetchedAt: '2026-11-20T12:30:00.000Z' };
-    await writeFile(path.join(contentDir, 'mentions', largest.folder, `2026-11-20-${id}.md`), serializeItemFile(data, parsed.file.body));
+    await writeFile(path.join(contentDir, 'mentions', largest.folder, `2026-11-20-${id}.md`), serializeContentFile(data, parsed.file.body));
   }
 }
 

@@ -16,7 +16,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { serializeItemFile } from '../src/core/write/front-matter.ts';
+import { serializeContentFile } from '../src/core/write/front-matter.ts';
 import { defineCli, parseCliArgs } from './cli-args.ts';
 import { listMarkdownFiles } from './content/list-markdown.ts';
 import { generateDemo } from './demo/generate.ts';
@@ -78,7 +78,7 @@ async function writeFiles(dir: string, files: { path: string; data: Record<strin
   for (const file of files) {
     const target = path.join(dir, file.path);
     await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, serializeItemFile(file.data, file.body));
+    await writeFile(target, serializeContentFile(file.data, file.body));
   }
   return files.length;
 }

@@ -7,7 +7,7 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { serializeItemFile } from '../src/core/write/front-matter.ts';
+import { serializeContentFile } from '../src/core/write/front-matter.ts';
 import { defineCli, exitWithUsageError, parseCliArgs } from './cli-args.ts';
 import { generateDemo } from './demo/generate.ts';
 import { DEMO_COMPANIES } from './demo/scenario.ts';
@@ -39,6 +39,6 @@ const files = generateDemo(Number(values.seed), end);
 for (const file of files) {
   const target = path.join(contentDir, file.path);
   await mkdir(path.dirname(target), { recursive: true });
-  await writeFile(target, serializeItemFile(file.data, file.body));
+  await writeFile(target, serializeContentFile(file.data, file.body));
 }
 console.log(`[demo] wrote ${files.length} files to ${contentDir}`);

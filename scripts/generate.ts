@@ -8,7 +8,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { serializeItemFile } from '../src/core/write/front-matter.ts';
+import { serializeContentFile } from '../src/core/write/front-matter.ts';
 import { defineCli, exitWithUsageError, parseCliArgs } from './cli-args.ts';
 import { generateSyntheticWatchblog } from './generate/synthetic.ts';
 
@@ -48,7 +48,7 @@ for (const folder of folders) await mkdir(folder, { recursive: true });
 try {
   // A few hundred writes at a time: fast, without opening 100,000 files at once.
   for (let start = 0; start < files.length; start += 256) {
-    await Promise.all(files.slice(start, start + 256).map((file) => writeFile(path.join(outDir, file.path), serializeItemFile(file.data, file.body))));
+    await Promise.all(files.slice(start, start + 256).map((file) => writeFile(path.join(outDir, file.path), serializeContentFile(file.data, file.body))));
   }
 } catch (error) {
   console.error(`[generate] could not write to ${outDir}: ${(error as Error).message}`);

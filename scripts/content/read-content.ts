@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { listMarkdownFiles } from './list-markdown.ts';
 import { CONTENT_KINDS, type ContentFile, type ContentProblem } from '../../src/core/content-entries.ts';
-import { parseItemFile } from '../../src/core/write/front-matter.ts';
+import { parseContentFile } from '../../src/core/write/front-matter.ts';
 
 /** Every content file under `contentDir`, with problems for files whose front matter cannot be read. */
 export async function readContentFolder(contentDir: string): Promise<{ files: ContentFile[]; problems: ContentProblem[] }> {
@@ -15,7 +15,7 @@ export async function readContentFolder(contentDir: string): Promise<{ files: Co
   for (const kind of CONTENT_KINDS) {
     for (const file of await listMarkdownFiles(path.join(contentDir, kind))) {
       const relative = path.relative(contentDir, file).split(path.sep).join('/');
-      const parsed = parseItemFile(await readFile(file, 'utf8'));
+      const parsed = parseContentFile(await readFile(file, 'utf8'));
       if (parsed.ok) files.push({ path: relative, data: parsed.file.data, body: parsed.file.body });
       else problems.push({ path: relative, field: '(front matter)', message: parsed.message });
     }

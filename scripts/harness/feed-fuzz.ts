@@ -13,7 +13,7 @@ import { parseFeed } from '../../src/core/ingest/parse-feed.ts';
 import type { ItemDraft } from '../../src/core/ingest/types.ts';
 import { stripXmlControlChars } from '../../src/core/text/xml-chars.ts';
 import { MentionSchema, ResponseSchema, SourceSchema } from '../../src/core/schemas.ts';
-import { parseItemFile } from '../../src/core/write/front-matter.ts';
+import { parseContentFile } from '../../src/core/write/front-matter.ts';
 import { planWrites, type ExistingItem } from '../../src/core/write/plan-writes.ts';
 import { findUnsafeMarkdown, findUnsafePlainText } from './unsafe-output.ts';
 import { BUILTIN_XSS, FRONT_MATTER_HOSTILE } from './hostile-strings.ts';
@@ -196,7 +196,7 @@ export async function checkFeedRoundTrip(feed: FuzzFeed, render: (feed: FuzzFeed
   const existing: ExistingItem[] = [];
   for (const write of plan.writes) {
     const draft = drafts.find((candidate) => candidate.id === write.id)!;
-    const read = parseItemFile(write.text);
+    const read = parseContentFile(write.text);
     if (!read.ok) fail('a written file cannot be read back', { message: read.message, text: write.text.slice(0, 1_000) });
     const { data, body } = read.file;
     for (const key of ['id', 'company', 'source', 'channel', 'url', 'canonicalUrl', 'title', 'author', 'publishedAt', 'fetchedAt', 'links', 'inReplyTo'] as const) {

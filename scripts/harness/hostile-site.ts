@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/prom
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { serializeItemFile } from '../../src/core/write/front-matter.ts';
+import { serializeContentFile } from '../../src/core/write/front-matter.ts';
 import { runFetch, type FetchOptions, type FetchReport } from '../stages/run-fetch.ts';
 import type { FeedServer } from './feed-server.ts';
 import type { Payload } from './hostile-strings.ts';
@@ -24,7 +24,7 @@ export async function createContentDir(companies: readonly CompanySpec[], prefix
   const parent = await mkdtemp(path.join(os.tmpdir(), prefix));
   const contentDir = path.join(parent, 'content');
   await mkdir(path.join(contentDir, 'companies'), { recursive: true });
-  for (const company of companies) await writeFile(path.join(contentDir, 'companies', `${company.slug}.md`), serializeItemFile(company.data, company.body ?? ''));
+  for (const company of companies) await writeFile(path.join(contentDir, 'companies', `${company.slug}.md`), serializeContentFile(company.data, company.body ?? ''));
   return { parent, contentDir };
 }
 

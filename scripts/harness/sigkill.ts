@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { MentionSchema } from '../../src/core/schemas.ts';
-import { parseItemFile } from '../../src/core/write/front-matter.ts';
+import { parseContentFile } from '../../src/core/write/front-matter.ts';
 import { PROJECT_ROOT } from './build-site.ts';
 import { startFeedServer } from './feed-server.ts';
 import { createContentDir, snapshotTree } from './hostile-site.ts';
@@ -68,7 +68,7 @@ async function checkContent(contentDir: string, before: Map<string, { size: numb
   }
   for (const file of after.keys()) {
     if (!file.endsWith('.md')) continue;
-    const parsed = parseItemFile(await readFile(path.join(contentDir, file), 'utf8'));
+    const parsed = parseContentFile(await readFile(path.join(contentDir, file), 'utf8'));
     const ok = file.startsWith('companies/') ? parsed.ok : parsed.ok && MentionSchema.safeParse(parsed.file.data).success;
     if (!ok) {
       unreadable += 1;
@@ -95,7 +95,7 @@ async function readComparable(contentDir: string): Promise<Map<string, unknown>>
       out.set(file, text);
       continue;
     }
-    const parsed = parseItemFile(text);
+    const parsed = parseContentFile(text);
     if (!parsed.ok) {
       out.set(file, `unreadable: ${parsed.message}`);
       continue;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { listFieldIssues } from '../../src/core/schema-issues.ts';
 import { CompanySchema, type Company } from '../../src/core/schemas.ts';
 import { isSafeSlug } from '../../src/core/write/file-names.ts';
-import { parseItemFile } from '../../src/core/write/front-matter.ts';
+import { parseContentFile } from '../../src/core/write/front-matter.ts';
 
 /** A valid company file. */
 export type CompanyFile = { slug: string; file: string; company: Company };
@@ -27,7 +27,7 @@ export async function readCompanyFile(file: string): Promise<{ ok: true; company
   } catch (error) {
     return { ok: false, problems: [{ file, field: '(file)', message: `cannot read: ${error instanceof Error ? error.message : String(error)}` }] };
   }
-  const parsed = parseItemFile(text);
+  const parsed = parseContentFile(text);
   if (!parsed.ok) return { ok: false, problems: [{ file, field: '(front matter)', message: parsed.message }] };
   const result = CompanySchema.safeParse(parsed.file.data);
   if (!result.success) {

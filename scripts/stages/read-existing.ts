@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { listMarkdownFiles } from '../content/list-markdown.ts';
 import { buildLedgerPath } from '../../src/core/write/file-names.ts';
-import { parseItemFile } from '../../src/core/write/front-matter.ts';
+import { parseContentFile } from '../../src/core/write/front-matter.ts';
 import type { ExistingContent, ExistingItem } from '../../src/core/write/plan-writes.ts';
 
 /** Files read at once. */
@@ -47,7 +47,7 @@ export async function readExistingContent(contentDir: string, companies: readonl
   const read = await mapLimited(files, READ_CONCURRENCY, async (file): Promise<ExistingItem | undefined> => {
     const relative = path.relative(contentDir, file).split(path.sep).join('/');
     occupiedPaths.add(relative);
-    const parsed = parseItemFile(await readFile(file, 'utf8'));
+    const parsed = parseContentFile(await readFile(file, 'utf8'));
     if (!parsed.ok) {
       warnings.push(`${relative}: ${parsed.message} (left alone)`);
       return undefined;

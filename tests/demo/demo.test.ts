@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/core/content-entries.ts';
 import { buildWatchblog } from '../../src/core/watchblog.ts';
 import { generateDemo } from '../../scripts/demo/generate.ts';
-import { parseItemFile, serializeItemFile } from '../../src/core/write/front-matter.ts';
+import { parseContentFile, serializeContentFile } from '../../src/core/write/front-matter.ts';
 import { DEMO_COMPANIES } from '../../scripts/demo/scenario.ts';
 import { MENTION_KINDS } from '../../src/core/schemas.ts';
 import { DEMO_NOW, PROJECT_ROOT } from '../../scripts/harness/build-site.ts';
@@ -20,7 +20,7 @@ const HOUR_MS = 3_600_000;
 function demoWatchblog() {
   // Through the real file format, as `npm run demo` writes it and the site reads it.
   const files = generateDemo(2026, END).map((file) => {
-    const parsed = parseItemFile(serializeItemFile(file.data, file.body));
+    const parsed = parseContentFile(serializeContentFile(file.data, file.body));
     if (!parsed.ok) throw new Error(`${file.path}: ${parsed.message}`);
     return { path: file.path, data: parsed.file.data, body: parsed.file.body };
   });
@@ -38,7 +38,7 @@ describe('the demo generator', () => {
   const allCases = watchblog.companies.flatMap((c) => c.cases.map((kase) => ({ kase, target: c.company.responseTargetHours })));
 
   it('is what is committed in content/ (run `npm run demo` after changing the scenario)', () => {
-    const generated = new Map(generateDemo(2026, END).map((file) => [file.path, serializeItemFile(file.data, file.body)]));
+    const generated = new Map(generateDemo(2026, END).map((file) => [file.path, serializeContentFile(file.data, file.body)]));
     const committed = ['mentions', 'responses', 'cases'].flatMap((kind) =>
       DEMO_COMPANIES.flatMap(({ slug }) =>
         readdirSync(path.join(PROJECT_ROOT, 'content', kind), { recursive: true, withFileTypes: true })

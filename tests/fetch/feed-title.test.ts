@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runFetch, type FetchOptions } from '../../scripts/stages/run-fetch.ts';
 import { computeSourceLabel } from '../../src/core/site/source-label.ts';
 import { computeNextHealth, parseFetchState, serializeFetchState, type SourceHealth } from '../../src/core/write/fetch-state.ts';
-import { parseItemFile } from '../../src/core/write/front-matter.ts';
+import { parseContentFile } from '../../src/core/write/front-matter.ts';
 import { buildRssFeed, serveWithValidators, startFeedServer, type FeedServer } from '../../scripts/harness/feed-server.ts';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
@@ -87,7 +87,7 @@ describe("fetch records each source's feed title and credits authorless items to
     expect(state.sources.acme?.[server.url('/feed')]?.feedTitle).toBe('Forum');
     const mentions = path.join(dir, 'mentions', 'acme');
     const [first] = await readdir(mentions);
-    const parsed = parseItemFile(await readFile(path.join(mentions, first!), 'utf8'));
+    const parsed = parseContentFile(await readFile(path.join(mentions, first!), 'utf8'));
     expect(parsed.ok && parsed.file.data.author).toBe('Forum');
 
     expect((await runFetch(options(LATER))).filesWritten).toBe(0);

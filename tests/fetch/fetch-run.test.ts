@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runFetchCli } from '../helpers/fetch-runs.ts';
-import { parseItemFile, serializeItemFile } from '../../src/core/write/front-matter.ts';
+import { parseContentFile, serializeContentFile } from '../../src/core/write/front-matter.ts';
 import { parseFetchState, type Validators } from '../../src/core/write/fetch-state.ts';
 import { runFetch, type FetchOptions } from '../../scripts/stages/run-fetch.ts';
 import { buildRssFeed, serveWithValidators, startFeedServer, type FeedServer } from '../../scripts/harness/feed-server.ts';
@@ -170,10 +170,10 @@ describe('runFetch', () => {
     const [first, second] = await itemFiles('responses');
     const edit = async (name: string, change: (data: Record<string, unknown>, body: string) => [Record<string, unknown>, string]) => {
       const file = path.join(dir, 'responses', 'acme', name);
-      const parsed = parseItemFile(await readFile(file, 'utf8'));
+      const parsed = parseContentFile(await readFile(file, 'utf8'));
       if (!parsed.ok) throw new Error(parsed.message);
       const [data, body] = change(parsed.file.data, parsed.file.body);
-      await writeFile(file, serializeItemFile(data, body));
+      await writeFile(file, serializeContentFile(data, body));
     };
     await edit(first!, (data, body) => [{ ...data, hidden: true, respondsTo: ['abc'] }, body]);
     await edit(second!, (data) => [data, 'The maintainer rewrote this.']);

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { serializeItemFile } from '../../src/core/write/front-matter.ts';
+import { serializeContentFile } from '../../src/core/write/front-matter.ts';
 
 /** The fixed now of the hostile build. */
 export const HOSTILE_NOW = '2026-11-21T00:00:00Z';
@@ -46,7 +46,7 @@ function planHostileFiles(): Record<string, string> {
   const forum = 'https://forum.example/c/hostile.rss';
   const support = 'https://hostile.example/support.atom';
   const files: Record<string, string> = {};
-  files['companies/hostile-co.md'] = serializeItemFile(
+  files['companies/hostile-co.md'] = serializeContentFile(
     {
       name: 'Hostile Co',
       fictional: true,
@@ -74,9 +74,9 @@ function planHostileFiles(): Record<string, string> {
     threadId: `thread-${id.slice(0, 1)}`,
     ...extra,
   });
-  files['mentions/hostile-co/2026-11-10-a1.md'] = serializeItemFile(item('a1', '2026-11-10T10:00:00.000Z', {}), `${EXCERPT_PAYLOAD}${CONTROL_CHARS}\n`);
-  files['mentions/hostile-co/2026-11-12-b1.md'] = serializeItemFile(item('b1', '2026-11-12T10:00:00.000Z', {}), `${EXCERPT_PAYLOAD}\n`);
-  files['responses/hostile-co/2026-11-10-a2.md'] = serializeItemFile(
+  files['mentions/hostile-co/2026-11-10-a1.md'] = serializeContentFile(item('a1', '2026-11-10T10:00:00.000Z', {}), `${EXCERPT_PAYLOAD}${CONTROL_CHARS}\n`);
+  files['mentions/hostile-co/2026-11-12-b1.md'] = serializeContentFile(item('b1', '2026-11-12T10:00:00.000Z', {}), `${EXCERPT_PAYLOAD}\n`);
+  files['responses/hostile-co/2026-11-10-a2.md'] = serializeContentFile(
     item('a2', '2026-11-10T14:00:00.000Z', { source: support, channel: 'support', url: 'https://hostile.example/r/a2', canonicalUrl: 'https://hostile.example/r/a2', author: 'Hostile Support', respondsTo: [], resolves: false }),
     `${EXCERPT_PAYLOAD}${CONTROL_CHARS}\n`,
   );

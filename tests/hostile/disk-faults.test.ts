@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { MentionSchema } from '../../src/core/schemas.ts';
-import { parseItemFile, serializeItemFile } from '../../src/core/write/front-matter.ts';
+import { parseContentFile, serializeContentFile } from '../../src/core/write/front-matter.ts';
 import { buildRssFeed, startFeedServer, type FeedServer } from '../../scripts/harness/feed-server.ts';
 import { fetchInto, snapshotTree } from '../../scripts/harness/hostile-site.ts';
 import { MOUNT, skipWithout } from '../helpers/requirements.ts';
@@ -53,7 +53,7 @@ afterAll(async () => {
 
 async function writeCompany(contentDir: string, feedPath: string): Promise<void> {
   await mkdir(path.join(contentDir, 'companies'), { recursive: true });
-  await writeFile(path.join(contentDir, 'companies', 'acme.md'), serializeItemFile({ name: 'Acme', sources: [{ url: server.url(feedPath), channel: 'forum' }] }, ''));
+  await writeFile(path.join(contentDir, 'companies', 'acme.md'), serializeContentFile({ name: 'Acme', sources: [{ url: server.url(feedPath), channel: 'forum' }] }, ''));
 }
 
 /** Every item file parses and passes the schema; returns how many there are. */
@@ -62,7 +62,7 @@ async function checkEveryItemFile(contentDir: string): Promise<number> {
   expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
   const items = files.filter((file) => /^(mentions|responses)\/.*\.md$/.test(file));
   for (const file of items) {
-    const parsed = parseItemFile(await readFile(path.join(contentDir, file), 'utf8'));
+    const parsed = parseContentFile(await readFile(path.join(contentDir, file), 'utf8'));
     expect(parsed.ok && MentionSchema.safeParse(parsed.file.data).success, file).toBe(true);
   }
   return items.length;

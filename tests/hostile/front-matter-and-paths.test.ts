@@ -2,7 +2,7 @@
  * Front matter and paths: titles, authors, thread ids and links holding `---`, YAML tags,
  * anchors and aliases, `: `, `#`, newlines, NUL, bidi controls, `../`, absolute paths and
  * 10,000 characters are written by the real writer (planWrites → applyPlan), read back
- * equal by `parseItemFile` and by Astro's own front-matter reader, built by Astro (the
+ * equal by `parseContentFile` and by Astro's own front-matter reader, built by Astro (the
  * page shows the text as text), and nothing is ever written outside the content folder —
  * also when the same strings arrive as guids, titles and authors of a served feed.
  */
@@ -15,7 +15,7 @@ import { unified } from 'unified';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemDraft } from '../../src/core/ingest/types.ts';
 import { MentionSchema } from '../../src/core/schemas.ts';
-import { parseItemFile } from '../../src/core/write/front-matter.ts';
+import { parseContentFile } from '../../src/core/write/front-matter.ts';
 import { planWrites } from '../../src/core/write/plan-writes.ts';
 import { applyPlan } from '../../scripts/stages/apply-plan.ts';
 import { buildSite, type BuildResult } from '../../scripts/harness/build-site.ts';
@@ -77,7 +77,7 @@ describe('hostile strings written by the real writer', () => {
     const draft = drafts[index]!;
     const file = path.join(contentDir, 'mentions', 'acme', `${draft.publishedAt.slice(0, 10)}-${draft.id}.md`);
     const text = await readFile(file, 'utf8');
-    const parsed = parseItemFile(text);
+    const parsed = parseContentFile(text);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     const expected = { title: draft.title, author: draft.author, threadId: draft.threadId, inReplyTo: draft.inReplyTo };
@@ -139,7 +139,7 @@ describe('hostile guids, titles and authors arriving in a feed', () => {
     for (const file of items) expect(file).toMatch(/^content\/mentions\/acme\/\d{4}-\d{2}-\d{2}-[0-9a-f]{16}\.md$/);
     for (const file of added) expect(file.startsWith('content/')).toBe(true);
     for (const file of items) {
-      const parsed = parseItemFile(await readFile(path.join(parent, file), 'utf8'));
+      const parsed = parseContentFile(await readFile(path.join(parent, file), 'utf8'));
       expect(parsed.ok && MentionSchema.safeParse(parsed.file.data).success, file).toBe(true);
     }
   });

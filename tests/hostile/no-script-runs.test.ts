@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MentionSchema, ResponseSchema } from '../../src/core/schemas.ts';
-import { parseItemFile } from '../../src/core/write/front-matter.ts';
+import { parseContentFile } from '../../src/core/write/front-matter.ts';
 import { buildSite, type BuildResult } from '../../scripts/harness/build-site.ts';
 import { startFeedServer, type FeedServer } from '../../scripts/harness/feed-server.ts';
 import { findUnsafeMarkdown, findUnsafePlainText } from '../../scripts/harness/unsafe-output.ts';
@@ -56,7 +56,7 @@ describe(`hostile feeds (${payloads.length} payloads${corpus.length > 0 ? ` samp
     const files = [...(await snapshotTree(contentDir)).keys()].filter((file) => /^(mentions|responses)\/.*\.md$/.test(file));
     expect(files.length).toBe(fetchReport.report.items.new);
     for (const file of files) {
-      const parsed = parseItemFile(await readFile(path.join(contentDir, file), 'utf8'));
+      const parsed = parseContentFile(await readFile(path.join(contentDir, file), 'utf8'));
       expect(parsed.ok, file).toBe(true);
       if (!parsed.ok) continue;
       const schema = (file.startsWith('responses/') ? ResponseSchema : MentionSchema).safeParse(parsed.file.data);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/core/content-entries.ts';
 import { buildWatchblog } from '../../src/core/watchblog.ts';
-import { parseItemFile } from '../../src/core/write/front-matter.ts';
+import { parseContentFile } from '../../src/core/write/front-matter.ts';
 import { generateSyntheticWatchblog } from '../../scripts/generate/synthetic.ts';
 import { PROJECT_ROOT } from '../../scripts/harness/build-site.ts';
 
@@ -72,7 +72,7 @@ describe('npm run generate', () => {
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/2 companies, \d+ mentions, \d+ responses/);
     const company = readdirSync(path.join(out, 'companies'))[0]!;
-    const parsed = parseItemFile(readFileSync(path.join(out, 'companies', company), 'utf8'));
+    const parsed = parseContentFile(readFileSync(path.join(out, 'companies', company), 'utf8'));
     expect(parsed.ok).toBe(true);
     const again = run('--companies', '2', '--mentions', '300', '--out', out);
     expect(again.status).toBe(2);

@@ -6,14 +6,14 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { serializeItemFile } from '../../src/core/write/front-matter.ts';
+import { serializeContentFile } from '../../src/core/write/front-matter.ts';
 import { buildSite } from '../../scripts/harness/build-site.ts';
 
 async function writeContent(files: Record<string, [Record<string, unknown>, string]>): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'watchblog-content-'));
   for (const [file, [data, body]] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-    await writeFile(path.join(dir, file), serializeItemFile(data, body));
+    await writeFile(path.join(dir, file), serializeContentFile(data, body));
   }
   return dir;
 }

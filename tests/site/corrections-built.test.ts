@@ -15,7 +15,7 @@ import { readContentFiles } from '../../src/core/content-entries.ts';
 import type { OpenCase, OpenCasesDocument } from '../../src/core/site/open-data-cases.ts';
 import type { Case } from '../../src/core/types.ts';
 import { buildWatchblog } from '../../src/core/watchblog.ts';
-import { serializeItemFile } from '../../src/core/write/front-matter.ts';
+import { serializeContentFile } from '../../src/core/write/front-matter.ts';
 import { buildSite, type BuildResult } from '../../scripts/harness/build-site.ts';
 import { readDist } from './dist-helpers.ts';
 
@@ -36,7 +36,7 @@ function response(id: string, publishedAt: string, title: string, fields: Record
 
 /** The content as fetch wrote it: Markdown files by path. */
 const FETCHED: Record<string, string> = {
-  'companies/acme.md': serializeItemFile(
+  'companies/acme.md': serializeContentFile(
     {
       name: 'Acme',
       fictional: true,
@@ -48,18 +48,18 @@ const FETCHED: Record<string, string> = {
     },
     'A company for the corrections test.\n',
   ),
-  'mentions/acme/2026-05-01-link-q.md': serializeItemFile(mention('link-q', at(1), 'Acme charged me twice in May'), 'I was charged twice for May.'),
-  'responses/acme/2026-05-01-r-link.md': serializeItemFile(response('r-link', at(1, 14), 'A refund is on its way'), 'We have refunded the second charge.'),
-  'mentions/acme/2026-05-02-merge-a.md': serializeItemFile(mention('merge-a', at(2), 'Acme app crashes on login'), 'The app crashes as soon as I log in.'),
-  'mentions/acme/2026-05-03-merge-b.md': serializeItemFile(mention('merge-b', at(3), "Acme app won't open since the update"), 'Since 5.2 the app closes itself.'),
-  'mentions/acme/2026-05-04-split-a.md': serializeItemFile(mention('split-a', at(4), 'Router drops Wi-Fi every night', { threadId: 'topic-9' }), 'My router drops Wi-Fi every night.'),
-  'mentions/acme/2026-05-04-split-b.md': serializeItemFile(mention('split-b', at(4, 15), 'Re: Router drops Wi-Fi every night', { threadId: 'topic-9' }), 'Different problem: I cannot change my billing address.'),
-  'mentions/acme/2026-05-05-resolve-q.md': serializeItemFile(mention('resolve-q', at(5), 'Acme firmware bricked my router'), 'The update bricked my router.'),
-  'responses/acme/2026-05-05-r-resolve.md': serializeItemFile(response('r-resolve', at(5, 12), 'We are sending a replacement', { respondsTo: ['resolve-q'] }), 'A replacement router is on its way.'),
-  'mentions/acme/2026-05-06-spam.md': serializeItemFile(mention('spam', at(6), 'Cheap Acme coupons, click here'), 'Best coupons!!!'),
-  'mentions/acme/2026-05-07-kind-q.md': serializeItemFile(mention('kind-q', at(7), 'Acme X3 router: not working for me'), 'My Acme X3 router review, a week in: the app is not working.'),
-  'mentions/acme/2026-05-10-move-q.md': serializeItemFile(mention('move-q', at(10), 'Still charged twice, new thread', { threadId: 'topic-12' }), 'Same double charge as before, now in June.'),
-  'mentions/acme/2026-05-08-email-q.md': serializeItemFile(mention('email-q', at(8), 'Acme never answered my cancellation request'), 'I asked Acme to cancel my contract.'),
+  'mentions/acme/2026-05-01-link-q.md': serializeContentFile(mention('link-q', at(1), 'Acme charged me twice in May'), 'I was charged twice for May.'),
+  'responses/acme/2026-05-01-r-link.md': serializeContentFile(response('r-link', at(1, 14), 'A refund is on its way'), 'We have refunded the second charge.'),
+  'mentions/acme/2026-05-02-merge-a.md': serializeContentFile(mention('merge-a', at(2), 'Acme app crashes on login'), 'The app crashes as soon as I log in.'),
+  'mentions/acme/2026-05-03-merge-b.md': serializeContentFile(mention('merge-b', at(3), "Acme app won't open since the update"), 'Since 5.2 the app closes itself.'),
+  'mentions/acme/2026-05-04-split-a.md': serializeContentFile(mention('split-a', at(4), 'Router drops Wi-Fi every night', { threadId: 'topic-9' }), 'My router drops Wi-Fi every night.'),
+  'mentions/acme/2026-05-04-split-b.md': serializeContentFile(mention('split-b', at(4, 15), 'Re: Router drops Wi-Fi every night', { threadId: 'topic-9' }), 'Different problem: I cannot change my billing address.'),
+  'mentions/acme/2026-05-05-resolve-q.md': serializeContentFile(mention('resolve-q', at(5), 'Acme firmware bricked my router'), 'The update bricked my router.'),
+  'responses/acme/2026-05-05-r-resolve.md': serializeContentFile(response('r-resolve', at(5, 12), 'We are sending a replacement', { respondsTo: ['resolve-q'] }), 'A replacement router is on its way.'),
+  'mentions/acme/2026-05-06-spam.md': serializeContentFile(mention('spam', at(6), 'Cheap Acme coupons, click here'), 'Best coupons!!!'),
+  'mentions/acme/2026-05-07-kind-q.md': serializeContentFile(mention('kind-q', at(7), 'Acme X3 router: not working for me'), 'My Acme X3 router review, a week in: the app is not working.'),
+  'mentions/acme/2026-05-10-move-q.md': serializeContentFile(mention('move-q', at(10), 'Still charged twice, new thread', { threadId: 'topic-12' }), 'Same double charge as before, now in June.'),
+  'mentions/acme/2026-05-08-email-q.md': serializeContentFile(mention('email-q', at(8), 'Acme never answered my cancellation request'), 'I asked Acme to cancel my contract.'),
 };
 
 /** Adds front-matter lines to a Markdown file, as a maintainer types them. */

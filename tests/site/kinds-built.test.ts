@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readContentFolder } from '../../scripts/content/read-content.ts';
 import { readContentFiles } from '../../src/core/content-entries.ts';
 import { buildWatchblog, type Watchblog } from '../../src/core/watchblog.ts';
-import { serializeItemFile } from '../../src/core/write/front-matter.ts';
+import { serializeContentFile } from '../../src/core/write/front-matter.ts';
 import { searchBuiltSite } from '../../scripts/harness/browser.ts';
 import { useSiteInChromium } from '../helpers/site-in-chromium.ts';
 import { buildSite, type BuildResult } from '../../scripts/harness/build-site.ts';
@@ -43,11 +43,11 @@ function item(company: string, id: string, publishedAt: string, fields: Record<s
 async function writeKindsContent(): Promise<string> {
   const answerUrl = 'https://acme.example/support/r1';
   const files: Record<string, string> = {
-    [`companies/${NEWS}.md`]: serializeItemFile(
+    [`companies/${NEWS}.md`]: serializeContentFile(
       { name: 'Newsy Corp', fictional: true, timeZone: 'UTC', sources: [{ url: NEWS_FEED, name: 'News search', channel: 'news', voice: 'public' }] },
       'Watched through the news only.\n',
     ),
-    [`companies/${HELP}.md`]: serializeItemFile(
+    [`companies/${HELP}.md`]: serializeContentFile(
       {
         name: 'Acme Help',
         fictional: true,
@@ -59,32 +59,32 @@ async function writeKindsContent(): Promise<string> {
       },
       'A company that answers in its support forum.\n',
     ),
-    [`mentions/${NEWS}/n1.md`]: serializeItemFile(
+    [`mentions/${NEWS}/n1.md`]: serializeContentFile(
       item(NEWS, 'n1', at(10), { source: NEWS_FEED, channel: 'news', title: 'Newsy Corp opens a plant', matchedTerm: 'Newsy Corp', matchedPassage: `…yesterday Newsy Corp opened a plant ${HOSTILE} in the north…` }),
       'Newsy Corp opened a plant.',
     ),
-    [`mentions/${NEWS}/n2.md`]: serializeItemFile(
+    [`mentions/${NEWS}/n2.md`]: serializeContentFile(
       item(NEWS, 'n2', at(20), { source: NEWS_FEED, channel: 'news', kind: 'coverage', title: 'Newsy Corp launches the Quokkagram', matchedTerm: 'Newsy Corp', matchedPassage: `Newsy Corp launched the ${RARE_WORD} today` }),
       `The ${RARE_WORD} is a camera.`,
     ),
-    [`mentions/${NEWS}/n3.md`]: serializeItemFile(
+    [`mentions/${NEWS}/n3.md`]: serializeContentFile(
       item(NEWS, 'n3', at(2), { source: NEWS_FEED, channel: 'news', title: 'Old Newsy Corp story (a file from before passages)' }),
       'An old story.',
     ),
     // Read as a problem by its author, but nobody watches where Newsy Corp would answer.
-    [`mentions/${NEWS}/p1.md`]: serializeItemFile(
+    [`mentions/${NEWS}/p1.md`]: serializeContentFile(
       item(NEWS, 'p1', at(1), { source: NEWS_FEED, channel: 'news', kind: 'problem', title: 'My Newsy Corp order never came' }),
       'My order never came.',
     ),
-    [`mentions/${HELP}/m1.md`]: serializeItemFile(
+    [`mentions/${HELP}/m1.md`]: serializeContentFile(
       item(HELP, 'm1', at(5), { source: FORUM, kind: 'problem', title: 'Acme router keeps rebooting', matchedTerm: 'Acme', matchedPassage: 'my Acme router reboots every hour' }),
       'It reboots every hour.',
     ),
-    [`mentions/${HELP}/m2.md`]: serializeItemFile(
+    [`mentions/${HELP}/m2.md`]: serializeContentFile(
       item(HELP, 'm2', at(7), { source: FORUM, kind: 'problem', title: 'Re: Acme router keeps rebooting', inReplyTo: [answerUrl], links: [answerUrl], matchedTerm: 'Acme', matchedPassage: 'the Acme fix did not help' }),
       'Still rebooting after the fix.',
     ),
-    [`responses/${HELP}/r1.md`]: serializeItemFile(
+    [`responses/${HELP}/r1.md`]: serializeContentFile(
       { ...item(HELP, 'r1', at(6), { source: SUPPORT, channel: 'support', url: answerUrl, title: 'Try the new firmware', author: 'AcmeCares' }), respondsTo: ['m1'], resolves: false },
       'Please install firmware 2.1.',
     ),

@@ -16,7 +16,7 @@ import { listCompanySaid } from '../../src/core/site/company-said.ts';
 import { FEED_ITEM_LIMIT } from '../../src/core/site/feed-items.ts';
 import { ARCHIVE_PAGE_SIZE } from '../../src/core/site/lists.ts';
 import { buildWatchblog } from '../../src/core/watchblog.ts';
-import { serializeItemFile } from '../../src/core/write/front-matter.ts';
+import { serializeContentFile } from '../../src/core/write/front-matter.ts';
 import { searchBuiltSite } from '../../scripts/harness/browser.ts';
 import { useSiteInChromium } from '../helpers/site-in-chromium.ts';
 import { buildSite, DEMO_NOW, PROJECT_ROOT, type BuildResult } from '../../scripts/harness/build-site.ts';
@@ -49,7 +49,7 @@ async function readSaidIds(outDir: string, slug: string): Promise<{ ids: string[
 async function writeQuietContent(): Promise<string> {
   const blog = 'https://quiet.example/blog.atom';
   const files: Record<string, string> = {
-    [`companies/${QUIET}.md`]: serializeItemFile(
+    [`companies/${QUIET}.md`]: serializeContentFile(
       { name: 'Quiet Corp', fictional: true, responseTargetHours: 24, timeZone: 'UTC', sources: [{ url: blog, name: 'Blog', channel: 'blog', voice: 'company' }] },
       'A company that posts but never answers anyone.\n',
     ),
@@ -58,7 +58,7 @@ async function writeQuietContent(): Promise<string> {
     const id = `q${String(i).padStart(3, '0')}`;
     const url = `https://quiet.example/blog/${id}`;
     const publishedAt = new Date(Date.UTC(2026, 9, 1) + i * 6 * 3_600_000).toISOString();
-    files[`responses/${QUIET}/${id}.md`] = serializeItemFile(
+    files[`responses/${QUIET}/${id}.md`] = serializeContentFile(
       { id, company: QUIET, source: blog, channel: 'blog', url, canonicalUrl: url, title: `Quiet update ${i}`, author: 'Quiet Corp', publishedAt, fetchedAt: publishedAt, links: [] },
       i === STATEMENTS - 1 ? `Our newest plan, codenamed ${RARE_WORD}, ships soon.` : `Routine update number ${i} about our products.`,
     );

@@ -1,10 +1,12 @@
 /**
  * Text → ParsedFeed. The format is sniffed from the content, never the URL. RSS
- * 0.9x/2.0, RSS 1.0 (RDF) and Atom 1.0/0.3 go through rss-parser (pinned 3.13.0) with
- * its crash sites neutralised; JSON Feed 1.0/1.1 is read by hand. Pure (no I/O);
- * never throws, never rejects: every failure is a typed FeedError.
+ * 0.9x/2.0, RSS 1.0 (RDF) and Atom 1.0/0.3 are read by xml2js (pinned 0.5.0, the XML
+ * reader rss-parser 3.13.0 is built on, with the same settings) and mapped here, field by
+ * field; JSON Feed 1.0/1.1 is read by hand. Pure (no I/O); never throws, never rejects:
+ * every failure is a typed FeedError. Why not rss-parser's own items, fast-xml-parser or
+ * feedsmith: docs/decisions/parsers.md.
  */
-import Parser from 'rss-parser';
+import { Builder, Parser as XmlParser } from 'xml2js';
 import { parseJsonFeed } from './json-feed.ts';
 import { toPlainText } from './plain-text.ts';
 import type { FeedError, FeedFormat, ParsedFeed, RawItem } from './types.ts';
@@ -163,13 +165,26 @@ function compact(item: RawItem): RawItem {
   return Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined && value !== '')) as RawItem;
 }
 
-/** The rss-parser output item, with the raw xml2js node it came from attached by SafeParser. */
-type ParsedItem = Parser.Item & { [key: string]: unknown; __raw?: XmlNode };
+/**
+ * The markup of a content element as rss-parser rendered it: its text, or, for an element
+ * with child elements (Atom's type="xhtml"), those elements serialised inside a <div>.
+ */
+function renderContent(node: unknown): unknown {
+  if (node === undefined || node === null) return undefined;
+  if (typeof (node as XmlNode)._ === 'string') return (node as XmlNode)._;
+  if (typeof node !== 'object') return node;
+  return new Builder({ headless: true, rootName: 'div', renderOpts: { pretty: false } }).buildObject(node);
+}
 
-function mapAtomEntry(item: ParsedItem, feedBase: string, feedAuthor: string | undefined, atom03: boolean): RawItem {
-  const raw = item.__raw ?? {};
+/** A node whose links without an href are left out (they carry nothing to follow). */
+function withHrefLinks(node: XmlNode): XmlNode {
+  return node.link ? { ...node, link: asArray(node.link).filter((link) => typeof link.$?.href === 'string') } : node;
+}
+
+function mapAtomEntry(entry: unknown, feedBase: string, feedAuthor: string | undefined, atom03: boolean): RawItem {
+  const raw = entry && typeof entry === 'object' ? withHrefLinks(entry as XmlNode) : {};
   const base = resolveBase(raw, feedBase);
-  const links = asArray(raw.link).filter((link) => typeof link.$?.href === 'string');
+  const links = asArray(raw.link);
   const alternate = links.find((link) => (link.$?.rel ?? 'alternate') === 'alternate') ?? links[0];
   const linkBase = resolveBase(alternate, base);
   const author = asArray(raw.author)[0];
@@ -182,8 +197,8 @@ function mapAtomEntry(item: ParsedItem, feedBase: string, feedAuthor: string | u
     title: firstText(raw, 'title') ?? readMediaTitle(raw),
     author: (author ? firstText(author, 'name') ?? firstText(author, 'email') : undefined) ?? firstText(raw, 'dc:creator') ?? feedAuthor,
     date: firstText(raw, 'published', 'issued', 'updated', 'modified', 'created', 'dc:date'),
-    summary: htmlOfTextConstruct(summaryNode, item.summary, !atom03),
-    content: htmlOfTextConstruct(contentNode, item.content, !atom03),
+    summary: htmlOfTextConstruct(summaryNode, renderContent(summaryNode), !atom03),
+    content: htmlOfTextConstruct(contentNode, renderContent(contentNode), !atom03),
     mediaDescription: readMediaDescription(raw),
     episode: readEpisode(raw),
     categories: asArray(raw.category).map((category) => (category.$?.term ?? textOf(category)).trim()).filter((term) => term !== ''),
@@ -191,15 +206,20 @@ function mapAtomEntry(item: ParsedItem, feedBase: string, feedAuthor: string | u
   });
 }
 
-function mapRssItem(item: ParsedItem, channelBase: string): RawItem {
-  const raw = item.__raw ?? {};
+function mapRssItem(raw: XmlNode, channelBase: string, warnings: string[]): RawItem {
   const base = resolveBase(raw, channelBase);
   const guidNode = asArray(raw.guid)[0];
   const guid = textOf(guidNode).trim() || undefined;
   const guidIsLink = guid !== undefined && guidNode?.$?.isPermaLink !== 'false' && /^https?:\/\//i.test(guid);
   const linkNode = asArray(raw.link)[0];
   const link = textOf(linkNode).trim() || (guidIsLink ? guid : undefined) || raw.$?.['rdf:about'];
-  const encoded = item['content:encoded'];
+  let description: unknown;
+  try {
+    description = renderContent(asArray(raw.description)[0]);
+  } catch (error) {
+    warnings.push(`an item's description could not be read (${String(error)}); it is left out`);
+  }
+  const encoded = renderText(asArray(raw['content:encoded'])[0]);
   return compact({
     guid: guid ?? raw.$?.['rdf:about'],
     link,
@@ -207,7 +227,7 @@ function mapRssItem(item: ParsedItem, channelBase: string): RawItem {
     title: firstText(raw, 'title', 'dc:title') ?? readMediaTitle(raw),
     author: firstText(raw, 'dc:creator', 'author', 'itunes:author'),
     date: firstText(raw, 'pubDate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:modified', 'a10:updated'),
-    summary: typeof item.content === 'string' ? item.content : undefined,
+    summary: typeof description === 'string' ? description : undefined,
     content: typeof encoded === 'string' ? encoded : undefined,
     mediaDescription: readMediaDescription(raw),
     episode: readEpisode(raw),
@@ -216,142 +236,124 @@ function mapRssItem(item: ParsedItem, channelBase: string): RawItem {
   });
 }
 
+/** An element's text: the text, or the element when it has no text of its own (as rss-parser copies a field). */
+function renderText(node: unknown): unknown {
+  return node && typeof (node as XmlNode)._ === 'string' ? (node as XmlNode)._ : node;
+}
+
+/** The xml2js tree of a feed: its root element's name and node. */
+type XmlDocument = Record<string, unknown>;
+
+/** The items (RSS, RDF) or entries (Atom) of a feed document, its root and channel, and what was odd about it. */
+type FeedTree = { root: XmlNode; items: unknown[]; link: string | undefined; warnings: string[] };
+
+/** The Atom document's alternate link (else its first link with an href), as the feed's link. */
+function readAtomTree(feed: XmlNode): FeedTree {
+  const root = withHrefLinks(feed);
+  const links = asArray(root.link);
+  const link = (links.find((candidate) => candidate.$?.rel === 'alternate') ?? links[0])?.$?.href;
+  return { root, items: asArray(root.entry), link, warnings: [] };
+}
+
+/** RSS 0.9x/2.0 and RSS 1.0: items in the channel (or, for RDF and broken RSS, beside it). */
+function readRssTree(root: XmlNode, rdfItems: XmlNode[] | undefined): FeedTree {
+  const channel = asArray(root.channel)[0];
+  const safeChannel: XmlNode = channel && typeof channel === 'object' ? channel : {};
+  const channelItems = asArray(safeChannel.item).length > 0 ? asArray(safeChannel.item) : asArray(root.item);
+  const items = (rdfItems ?? channelItems).filter((entry) => entry && typeof entry === 'object');
+  const link = renderText(asArray(safeChannel.link)[0]);
+  return { root, items, link: typeof link === 'string' ? link : undefined, warnings: channel ? [] : ['the feed has no <channel>'] };
+}
+
+/** A document whose root element is not a feed this reader knows. */
+class UnknownRootError extends Error {}
+
+const RSS1_NAMESPACE = /^http:\/\/purl\.org\/rss\/1\.0\/?$/;
+const ATOM_NAMESPACE = /^http:\/\/www\.w3\.org\/2005\/Atom\/?$|^http:\/\/purl\.org\/atom\/ns#$/;
+/** RSS 2.0 has no namespace, but UserLand once gave it one, and feeds prefix their root with it. */
+const RSS2_NAMESPACE = /^http:\/\/backend\.userland\.com\/rss2\/?$/;
+
 /**
- * rss-parser with its crash sites neutralised: a channel that is missing, an RSS 1.0
- * document with prefixed elements, links without href, and dates JavaScript cannot
- * read (which make rss-parser reject the whole document) degrade one item instead.
- * Every item keeps the raw xml2js node it came from, for the fields rss-parser drops.
+ * The feed in an xml2js document, by its root element: rss, rdf:RDF or Atom's feed (also
+ * written with a prefix for their namespace, <atom:feed>, <r:rss>); throws when there is none.
  */
-class SafeParser extends Parser {
-  warnings: string[] = [];
-  rootNode: XmlNode = {};
-
-  buildAtomFeed(xmlObj: { feed: XmlNode }): unknown {
-    this.rootNode = xmlObj.feed;
-    const feed = xmlObj.feed;
-    if (feed.link) feed.link = asArray(feed.link).filter((link) => typeof link.$?.href === 'string');
-    for (const entry of asArray(feed.entry)) if (entry.link) entry.link = asArray(entry.link).filter((link) => typeof link.$?.href === 'string');
-    return callBase(this, 'buildAtomFeed', xmlObj);
-  }
-
-  parseItemAtom(entry: XmlNode): ParsedItem {
-    let item: ParsedItem;
-    try {
-      item = callBase(this, 'parseItemAtom', entry) as ParsedItem;
-    } catch (error) {
-      this.warnings.push(`an entry's date could not be read (${String(error)}); the fetch time is used`);
-      const { published: _published, updated: _updated, ...rest } = entry;
-      item = callBase(this, 'parseItemAtom', rest) as ParsedItem;
-    }
-    item.__raw = entry;
-    return item;
-  }
-
-  buildRSS2(xmlObj: { rss: XmlNode }): unknown {
-    return this.buildChannel(xmlObj.rss, asArray(xmlObj.rss?.channel)[0], undefined);
-  }
-
-  buildRSS0_9(xmlObj: { rss: XmlNode }): unknown {
-    return this.buildChannel(xmlObj.rss, asArray(xmlObj.rss?.channel)[0], undefined);
-  }
-
-  buildRSS1(xmlObj: { 'rdf:RDF': XmlNode }): unknown {
-    const rdf = stripRss1Prefix(xmlObj['rdf:RDF'] ?? {});
+function readFeedTree(document: XmlDocument | null | undefined): FeedTree {
+  if (!document) throw new Error('Unable to parse XML.');
+  const [rootName, rootNode] = Object.entries(document)[0] ?? [];
+  if (document.feed) return readAtomTree(document.feed as XmlNode);
+  if (document.rss) return readRssTree(document.rss as XmlNode, undefined);
+  if (document['rdf:RDF']) {
+    const rdf = stripPrefix(document['rdf:RDF'] as XmlNode, RSS1_NAMESPACE);
     const channel = asArray(rdf.channel)[0];
-    return this.buildChannel(rdf, channel, asArray(rdf.item).length > 0 ? asArray(rdf.item) : asArray(channel?.item));
+    return readRssTree(rdf, asArray(rdf.item).length > 0 ? asArray(rdf.item) : asArray(channel?.item));
   }
-
-  private buildChannel(root: XmlNode, channel: XmlNode | undefined, rdfItems: XmlNode[] | undefined): unknown {
-    this.rootNode = root;
-    const safeChannel: XmlNode = channel && typeof channel === 'object' ? channel : {};
-    const channelItems = asArray(safeChannel.item).length > 0 ? asArray(safeChannel.item) : asArray(root.item);
-    const items = (rdfItems ?? channelItems).filter((entry) => entry && typeof entry === 'object');
-    const feed = callBase(this, 'buildRSS', safeChannel, items) as { items: ParsedItem[] };
-    if (!channel) this.warnings.push('the feed has no <channel>');
-    return feed;
-  }
-
-  parseItemRss(xmlItem: XmlNode, itemFields: unknown): ParsedItem {
-    const node: XmlNode = xmlItem && typeof xmlItem === 'object' ? xmlItem : {};
-    let item: ParsedItem;
-    try {
-      item = callBase(this, 'parseItemRss', node, itemFields) as ParsedItem;
-    } catch (error) {
-      this.warnings.push(`an item could not be read by rss-parser (${String(error)}); raw fields are used`);
-      item = {} as ParsedItem;
+  if (rootNode && typeof rootNode === 'object') {
+    if (rootName?.endsWith(':feed')) {
+      const feed = stripPrefix(rootNode as XmlNode, ATOM_NAMESPACE);
+      if (feed !== rootNode) return readAtomTree(feed);
     }
-    item.__raw = node;
-    return item;
+    if (rootName?.endsWith(':rss')) {
+      const rss = stripPrefix(rootNode as XmlNode, RSS2_NAMESPACE);
+      if (rss !== rootNode) return readRssTree(rss, undefined);
+    }
   }
+  throw new UnknownRootError(`the root element <${rootName ?? ''}> is not rss, rdf:RDF or an Atom feed`);
 }
 
-/** Calls rss-parser's own implementation of a method that its type declarations do not list. */
-function callBase(self: SafeParser, method: string, ...args: unknown[]): unknown {
-  const implementation = (Parser.prototype as unknown as Record<string, (...a: unknown[]) => unknown>)[method];
-  if (!implementation) throw new Error(`rss-parser has no ${method}`);
-  return implementation.apply(self, args);
-}
-
-/** RSS 1.0 written with a prefix for its own namespace (<rss:item>): drop that prefix. */
-function stripRss1Prefix(rdf: XmlNode): XmlNode {
-  const prefix = Object.entries(rdf.$ ?? {}).find(([name, uri]) => name.startsWith('xmlns:') && /^http:\/\/purl\.org\/rss\/1\.0\/?$/.test(uri))?.[0]?.slice(6);
-  if (!prefix) return rdf;
+/** A feed written with a prefix for its own namespace (<rss:item>, <atom:entry>): that prefix dropped. */
+function stripPrefix(root: XmlNode, namespace: RegExp): XmlNode {
+  const prefix = Object.entries(root.$ ?? {}).find(([name, uri]) => name.startsWith('xmlns:') && namespace.test(uri))?.[0]?.slice(6);
+  if (!prefix) return root;
   const rename = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(rename);
     if (!value || typeof value !== 'object') return value;
     return Object.fromEntries(Object.entries(value).map(([key, child]) => [key.startsWith(`${prefix}:`) ? key.slice(prefix.length + 1) : key, key === '$' ? child : rename(child)]));
   };
-  return rename(rdf) as XmlNode;
+  return rename(root) as XmlNode;
 }
 
 /** Turns a parser failure into a sentence a maintainer can act on. */
 function describeXmlError(error: unknown): FeedError {
+  if (error instanceof UnknownRootError) return { reason: 'not-a-feed', message: error.message };
   const message = error instanceof Error ? error.message : String(error);
   const firstLine = message.split('\n').slice(0, 3).join(' ').replace(/\s+/g, ' ').trim();
-  if (/Feed not recognized|default RSS version/.test(message)) return { reason: 'not-a-feed', message: `not a feed rss-parser recognises: ${firstLine}` };
   return { reason: 'malformed', message: `the XML is not well-formed: ${firstLine}` };
 }
 
-/** Runs rss-parser (through SafeParser) over prepared XML; rejects as rss-parser does. */
-async function runSafeParser(xml: string): Promise<{ parser: SafeParser; output: Parser.Output<ParsedItem> }> {
-  const parser = new SafeParser({
-    defaultRSS: 2.0,
-    customFields: { item: [['thr:in-reply-to', 'inReplyTo', { keepArray: true }]] as never },
-  });
-  const output = await parser.parseString(xml);
-  return { parser, output };
+/** Reads prepared XML into the feed's tree; rejects on XML that is not well-formed or not a feed. */
+async function readXmlTree(xml: string): Promise<FeedTree> {
+  return readFeedTree(await new XmlParser().parseStringPromise(xml));
 }
 
 async function parseXmlFeed(text: string, feedUrl: string, format: Exclude<FeedFormat, 'json'>): Promise<ParseResult> {
   const xml = prepareXmlText(text);
-  let parser: SafeParser;
-  let output: Parser.Output<ParsedItem>;
+  let tree: FeedTree;
   try {
-    ({ parser, output } = await runSafeParser(xml));
+    tree = await readXmlTree(xml);
   } catch (error) {
     const failure = describeXmlError(error);
     // Cut off in transfer, or garbage after the last complete item: keep the complete items.
     const recovered = failure.reason === 'malformed' ? cutAfterLastCompleteItem(xml, format) : undefined;
     if (!recovered) return { ok: false, error: failure };
     try {
-      ({ parser, output } = await runSafeParser(recovered.text));
+      tree = await readXmlTree(recovered.text);
     } catch {
       return { ok: false, error: failure };
     }
     const [one, many] = format === 'atom' ? ['entry', 'entries'] : ['item', 'items'];
     const reason = failure.message.replace(/^the XML is not well-formed: /, '');
-    parser.warnings.unshift(`the feed is cut off or has garbage after its last complete ${one} (${reason}): recovered ${recovered.items} complete ${recovered.items === 1 ? one : many}, dropped the rest`);
+    tree.warnings.unshift(`the feed is cut off or has garbage after its last complete ${one} (${reason}): recovered ${recovered.items} complete ${recovered.items === 1 ? one : many}, dropped the rest`);
   }
-  const root = parser.rootNode;
+  const { root, warnings } = tree;
   const feedBase = resolveBase(root, feedUrl);
   const channel = format === 'atom' ? root : asArray(root.channel)[0] ?? {};
   const channelBase = resolveBase(channel, feedBase);
   const atom03 = format === 'atom' && root.$?.version === '0.3';
   const feedAuthor = format === 'atom' ? firstText(asArray(root.author)[0] ?? {}, 'name') : undefined;
-  const items = (output.items ?? []).map((item) => (format === 'atom' ? mapAtomEntry(item, channelBase, feedAuthor, atom03) : mapRssItem(item, channelBase)));
+  const items = tree.items.map((item) => (format === 'atom' ? mapAtomEntry(item, channelBase, feedAuthor, atom03) : mapRssItem(item as XmlNode, channelBase, warnings)));
   const title = firstText(channel, 'title', 'dc:title') ?? '';
-  const link = typeof output.link === 'string' && output.link.trim() !== '' ? output.link.trim() : undefined;
-  return { ok: true, feed: { format, title, ...(link ? { link } : {}), items, warnings: parser.warnings } };
+  const link = typeof tree.link === 'string' && tree.link.trim() !== '' ? tree.link.trim() : undefined;
+  return { ok: true, feed: { format, title, ...(link ? { link } : {}), items, warnings } };
 }
 
 /**

@@ -3,63 +3,67 @@
  * Markdown; the site shows them as plain text (we quote and link, we don't republish), so
  * no markup from a feed ever reaches a page as HTML. Pure.
  */
+import type { Nodes, Parents } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { truncateAtWord } from '../text/truncate.ts';
 
-/** A line's block markers (heading, quote, list item) and its hard-break backslash, removed. */
-function stripLineMarkup(line: string): string {
-  return line
-    .trimEnd()
-    .replace(/^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)/, '')
-    // A hard line break is a backslash at the end of a line (an even run is escaped backslashes).
-    .replace(/(^|[^\\])((?:\\\\)*)\\$/, '$1$2');
+const markdownParser = unified().use(remarkParse);
+/** How many flattened excerpts are remembered: a build shows each excerpt on several pages and feeds. */
+const FLATTENED_MAX_ENTRIES = 10_000;
+const flattened = new Map<string, string[]>();
+
+/** Phrasing content as text, a hard line break as a line break. */
+function phrasingText(node: Parents): string {
+  return node.children.map((child) => (child.type === 'break' ? '\n' : 'children' in child ? phrasingText(child) : toString(child))).join('');
 }
 
-/** Inline Markdown as plain text: links keep their text, emphasis and escapes are dropped. */
-function toPlainInline(line: string): string {
-  // Escaped markers (`\*`) are literal: park them out of the emphasis pass, restore them after.
-  let text = line.replace(/\\([*_`])/g, (_, char: string) => String.fromCharCode(0xe000 + '*_`'.indexOf(char)));
-  // Emphasis can nest (`*see `code`*`): strip markers until nothing changes, a few rounds at most.
-  for (let round = 0; round < 4; round += 1) {
-    const next = text.replace(/(\*\*|__|\*|_|`)(?=\S)([^]*?\S)\1/g, '$2');
-    if (next === text) break;
-    text = next;
-  }
-  return text
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!<>&|~])/g, '$1')
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => safeCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => safeCodePoint(parseInt(dec, 10)))
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/[\uE000-\uE002]/g, (char) => '*_`'.charAt(char.charCodeAt(0) - 0xe000));
-}
-
-function safeCodePoint(code: number): string {
-  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+/** Lines joined by one space, each line's edges trimmed. */
+function joinLines(text: string): string {
+  return text.replace(/[ \t]*(?:\r?\n[ \t]*)+/g, ' ').trim();
 }
 
 /**
- * A sanitized Markdown excerpt as plain-text paragraphs (blank lines separate paragraphs;
- * lines inside one are joined by a space). Never returns empty strings.
+ * The paragraphs a block reads as: a paragraph or heading is one; a code or HTML block one per
+ * run of lines between blank lines; a loose list or item, or a quote, one per block inside it,
+ * a tight list one for the whole list.
+ */
+function blockParagraphs(node: Nodes): string[] {
+  switch (node.type) {
+    case 'paragraph':
+    case 'heading':
+      return [joinLines(phrasingText(node))];
+    case 'code':
+    case 'html':
+      return node.value.split(/\n[ \t]*\n/).map(joinLines);
+    case 'thematicBreak':
+    case 'definition':
+      return [];
+    case 'list':
+    case 'listItem': {
+      const inner = node.children.flatMap(blockParagraphs);
+      const loose = node.spread || node.children.some((child) => 'spread' in child && child.spread === true);
+      return loose ? inner : [inner.join(' ')];
+    }
+    default:
+      return 'children' in node ? node.children.flatMap(blockParagraphs) : [joinLines(toString(node))];
+  }
+}
+
+/**
+ * A sanitized Markdown excerpt as plain-text paragraphs, read by remark (CommonMark): links
+ * keep their text, images their alt text, emphasis, escapes and entities are resolved, code
+ * keeps its text; lines inside a paragraph are joined by a space. Never returns empty strings.
  */
 export function toPlainParagraphs(markdown: string): string[] {
-  return markdown
-    .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n/)
-    .map((block) =>
-      block
-        .split('\n')
-        .map((line) => stripLineMarkup(line).trim())
-        .filter((line) => line !== '' && !/^(?:-{3,}|\*{3,}|_{3,}|`{3,}.*)$/.test(line))
-        .join(' '),
-    )
-    // Inline markup after joining: emphasis may open on one line and close on the next.
-    .map((paragraph) => toPlainInline(paragraph).trim())
-    .filter((paragraph) => paragraph !== '');
+  let paragraphs = flattened.get(markdown);
+  if (!paragraphs) {
+    paragraphs = markdownParser.parse(markdown).children.flatMap(blockParagraphs).filter((paragraph) => paragraph !== '');
+    if (flattened.size >= FLATTENED_MAX_ENTRIES) flattened.clear();
+    flattened.set(markdown, paragraphs);
+  }
+  return [...paragraphs];
 }
 
 /**

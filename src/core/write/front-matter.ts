@@ -1,15 +1,19 @@
 /**
- * The one place that reads and writes front matter. Everything goes through gray-matter with
- * js-yaml's SAFE schema: `!!js/function`, `!!js/regexp` and friends are refused, not evaluated,
- * and gray-matter's `---js` / `---javascript` engines (which call `eval`) are disabled.
+ * The one place that reads and writes front matter (item, company, case and post files).
  *
- * Output is stable and exact: keys in the order the caller gives them; every string is one
- * double-quoted line with escapes (js-yaml's own dumper folds long lines and loses trailing
- * spaces in block scalars), so no value can open or close a front-matter block, start a tag,
- * an anchor or a comment, and what `serializeItemFile` writes, `parseItemFile` (and Astro's
- * own front-matter reader) reads back equal.
+ * Reading uses js-yaml 4 with its default schema, the reader Astro's content loader uses, so
+ * fetch and the site read every file alike: `!!js/function`, `!!python/...` and other unknown
+ * tags are refused, never evaluated, and nothing but YAML between `---` lines is accepted.
+ *
+ * Writing is our own small emitter, because the output must be stable and exact: keys in the
+ * order the caller gives them; every string one double-quoted line with our escapes (YAML
+ * dumpers fold long lines, lose trailing spaces in block scalars, write DEL and C1 controls
+ * raw, or escape differently from one version to the next), so no value can open or close a
+ * front-matter block, start a tag, an anchor or a comment, and what `serializeContentFile`
+ * writes, `parseContentFile` (and Astro) reads back equal. Why not gray-matter or the `yaml`
+ * package: docs/decisions/parsers.md.
  */
-import matter from 'gray-matter';
+import { load as loadYaml } from 'js-yaml';
 
 /** A file split into its front matter and its Markdown body. */
 export type ParsedFile = { data: Record<string, unknown>; body: string };
@@ -81,37 +85,12 @@ function formatItem(value: unknown, indent: string): string[] {
   return [`${indent}- ${formatScalar(value)}`];
 }
 
-/** The YAML engine: gray-matter's safe js-yaml reader, our exact writer. */
-const YAML_ENGINE = {
-  parse: (matter as unknown as { engines: { yaml: { parse: (text: string) => object } } }).engines.yaml.parse,
-  stringify: (data: Record<string, unknown>) =>
-    Object.entries(data)
-      .filter(([, value]) => value !== undefined)
-      .flatMap(([key, value]) => formatEntry(`${formatKey(key)}:`, value, ''))
-      .join('\n'),
-};
-
-function refuseEngine(name: string) {
-  return () => {
-    throw new Error(`front matter in "${name}" is not allowed; use YAML between --- lines`);
-  };
-}
-
-/** Only YAML is accepted; every executable engine gray-matter knows is replaced by a refusal. */
-const SAFE_ENGINES = {
-  yaml: YAML_ENGINE,
-  javascript: { parse: refuseEngine('javascript'), stringify: refuseEngine('javascript') },
-  js: { parse: refuseEngine('js'), stringify: refuseEngine('js') },
-  coffee: { parse: refuseEngine('coffee'), stringify: refuseEngine('coffee') },
-  coffeescript: { parse: refuseEngine('coffeescript'), stringify: refuseEngine('coffeescript') },
-  cson: { parse: refuseEngine('cson'), stringify: refuseEngine('cson') },
-};
-
-/** Drops `undefined` values (YAML has no such thing) without touching key order. */
-function dropUndefined(data: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) if (value !== undefined) out[key] = value;
-  return out;
+/** Block-style YAML for a mapping, keys in the order given, `undefined` values left out. */
+function formatMapping(data: Record<string, unknown>): string {
+  return Object.entries(data)
+    .filter(([, value]) => value !== undefined)
+    .flatMap(([key, value]) => formatEntry(`${formatKey(key)}:`, value, ''))
+    .join('\n');
 }
 
 /** YAML timestamps read back as Date; the content model keeps ISO strings. */
@@ -129,41 +108,47 @@ function normalizeValue(value: unknown): unknown {
 /**
  * Front matter + body → file text: `---\n<yaml>\n---\n<body>\n`. Keys keep the order of `data`;
  * `undefined` values are left out. The body is written as given, followed by one newline,
- * which `parseItemFile` removes again.
+ * which `parseContentFile` removes again.
  */
-export function serializeItemFile(data: Record<string, unknown>, body: string): string {
-  const text = matter.stringify({ content: `${body}\n` } as never, dropUndefined(data), {
-    engines: SAFE_ENGINES,
-  } as never);
-  return text;
+export function serializeContentFile(data: Record<string, unknown>, body: string): string {
+  return `---\n${formatMapping(data)}\n---\n${body}\n`;
 }
 
 /**
  * File text → front matter + body, or a message saying why it cannot be read (no front matter,
- * a non-YAML engine, invalid YAML, an unsafe tag). Never throws. The body loses the one
- * trailing newline `serializeItemFile` adds, so a round trip is exact.
+ * a first line other than "---" such as gray-matter's `---js`, invalid YAML, an unknown tag). Never throws. The body loses the one
+ * trailing newline `serializeContentFile` adds, so a round trip is exact.
  */
-export function parseItemFile(text: string): ParseFileResult {
+export function parseContentFile(text: string): ParseFileResult {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (!/^---\r?\n/.test(source)) {
     return { ok: false, message: 'expected front matter: the file must start with a line "---"' };
   }
+  const { yaml, rest } = splitFrontMatter(source);
   try {
-    const file = matter(source, { engines: SAFE_ENGINES, language: 'yaml' } as never);
-    const data = normalizeValue(file.data ?? {});
+    const data = normalizeValue(loadYaml(yaml) ?? {});
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
       return { ok: false, message: 'expected the front matter to be a YAML mapping of keys to values' };
     }
     // Strip the one line ending the writer (or an editor saving with CRLF) put after the body.
     const crlf = source.startsWith('---\r\n');
-    const body = crlf && file.content.endsWith('\r\n')
-      ? file.content.slice(0, -2)
-      : file.content.endsWith('\n')
-        ? file.content.slice(0, -1)
-        : file.content;
+    const body = crlf && rest.endsWith('\r\n') ? rest.slice(0, -2) : rest.endsWith('\n') ? rest.slice(0, -1) : rest;
     return { ok: true, file: { data: data as Record<string, unknown>, body } };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, message: `invalid front matter: ${message.split('\n')[0]}` };
   }
+}
+
+/**
+ * A file that starts with "---" → the YAML up to the first line that starts with "---" (as
+ * Astro finds it) and the body after that line's "---" and its line ending. Without a
+ * closing line, everything is YAML and the body is empty.
+ */
+function splitFrontMatter(source: string): { yaml: string; rest: string } {
+  const afterOpen = source.slice(3);
+  const close = afterOpen.indexOf('\n---');
+  if (close === -1) return { yaml: afterOpen, rest: '' };
+  const rest = afterOpen.slice(close + 4);
+  return { yaml: afterOpen.slice(0, close), rest: rest.replace(/^\r/, '').replace(/^\n/, '') };
 }

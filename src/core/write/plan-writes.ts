@@ -21,7 +21,7 @@ import type { ItemDraft, ItemKind } from '../ingest/types.ts';
 import { dedupeDrafts, identityUrl } from './dedupe.ts';
 import { computeExcerptDigest } from './digest.ts';
 import { buildItemPath, buildLedgerPath } from './file-names.ts';
-import { serializeItemFile } from './front-matter.ts';
+import { serializeContentFile } from './front-matter.ts';
 
 /** An item file already in the content folder. */
 export type ExistingItem = {
@@ -270,7 +270,7 @@ export function planWrites(drafts: readonly ItemDraft[], existing: ExistingConte
         company: draft.company,
         id: typeof match.data.id === 'string' ? match.data.id : draft.id,
         kind: match.path.startsWith('responses/') ? 'response' : 'mention',
-        text: serializeItemFile(update.data, update.body),
+        text: serializeContentFile(update.data, update.body),
         changedFields: update.changedFields,
         bodyChanged: update.bodyChanged,
       });
@@ -298,7 +298,7 @@ export function planWrites(drafts: readonly ItemDraft[], existing: ExistingConte
       company: draft.company,
       id: draft.id,
       kind: draft.kind,
-      text: serializeItemFile(data, draft.excerpt),
+      text: serializeContentFile(data, draft.excerpt),
       changedFields: Object.keys(data),
       bodyChanged: true,
     });

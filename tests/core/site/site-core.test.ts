@@ -111,6 +111,17 @@ describe('text from strangers', () => {
     expect(toPlainParagraphs('a literal backslash \\\\\nnext')).toEqual(['a literal backslash \\ next']);
   });
 
+  it.each([
+    ['keeps underscores inside words (a user name, a report name)', 'Follow @Esther_Manito on VIDEO_PERFORMANCE_REPORT', ['Follow @Esther_Manito on VIDEO_PERFORMANCE_REPORT']],
+    ['reads a link whose text is in brackets (a Reddit footer)', 'submitted to /r/news [\\[link\\]](https://x.example/a) [\\[8 comments\\]](https://x.example/b)', ['submitted to /r/news [link] [8 comments]']],
+    ['reads an email autolink as its address', 'Email <feast@x.example>', ['Email feast@x.example']],
+    ['keeps an escaped entity as the text it escapes', 'All Programs \\&gt; Visual Studio', ['All Programs &gt; Visual Studio']],
+    ['keeps code as written, one paragraph per run of lines', '```\nFix `x`\n\n* keep\n```', ['Fix `x`', '* keep']],
+    ['gives each block of a loose list its own paragraph, a tight list one', '- a\n\n- b\n\ntext\n\n- c\n- d', ['a', 'b', 'text', 'c d']],
+  ])('flattens Markdown as CommonMark reads it: %s', (_name, markdown, expected) => {
+    expect(toPlainParagraphs(markdown)).toEqual(expected);
+  });
+
   it('cuts at a word and adds an ellipsis only when cut', () => {
     expect(truncateText('short', 10)).toBe('short');
     expect(truncateText('one two three four', 12)).toBe('one two…');

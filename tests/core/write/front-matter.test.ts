@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { describe, expect, it } from 'vitest';
-import { parseItemFile, serializeItemFile } from '../../../src/core/write/front-matter.ts';
+import { parseContentFile, serializeContentFile } from '../../../src/core/write/front-matter.ts';
 
 /** How Astro's content loader reads front matter (its own helper, js-yaml 4). */
 function readLikeAstro(text: string): unknown {
@@ -28,11 +28,11 @@ const HOSTILE_TITLES: [string, string][] = [
   ['an empty string', ''],
 ];
 
-describe('serializeItemFile / parseItemFile', () => {
+describe('serializeContentFile / parseContentFile', () => {
   it.each(HOSTILE_TITLES)('reads back a title containing %s exactly, in our reader and in Astro’s', (_name, title) => {
     const data = { id: 'abc123', title, links: [title], hidden: false, nested: { deep: [title] } };
-    const text = serializeItemFile(data, 'Body text.');
-    const parsed = parseItemFile(text);
+    const text = serializeContentFile(data, 'Body text.');
+    const parsed = parseContentFile(text);
     expect(parsed).toEqual({ ok: true, file: { data, body: 'Body text.' } });
     expect(readLikeAstro(text)).toEqual(data);
   });
@@ -45,8 +45,8 @@ describe('serializeItemFile / parseItemFile', () => {
         fc.string({ unit: 'binary' }),
         (title, links, body) => {
           const data = { title, links, n: 3, ok: true };
-          const text = serializeItemFile(data, body);
-          expect(parseItemFile(text)).toEqual({ ok: true, file: { data, body } });
+          const text = serializeContentFile(data, body);
+          expect(parseContentFile(text)).toEqual({ ok: true, file: { data, body } });
           expect(readLikeAstro(text)).toEqual(data);
         },
       ),
@@ -55,7 +55,7 @@ describe('serializeItemFile / parseItemFile', () => {
   });
 
   it('keeps keys in the order given and leaves out undefined values', () => {
-    const text = serializeItemFile({ b: '1', a: undefined, c: 2 }, '');
+    const text = serializeContentFile({ b: '1', a: undefined, c: 2 }, '');
     expect(text).toBe('---\nb: "1"\nc: 2\n---\n\n');
   });
 
@@ -66,19 +66,19 @@ describe('serializeItemFile / parseItemFile', () => {
     ['invalid YAML', '---\ntitle: [unclosed\n---\n', /invalid front matter/],
     ['a list instead of a mapping', '---\n- a\n- b\n---\n', /mapping/],
   ])('refuses %s without evaluating anything', (_name, text, message) => {
-    const parsed = parseItemFile(text);
+    const parsed = parseContentFile(text);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.message).toMatch(message);
     expect((globalThis as { PWNED?: number }).PWNED).toBeUndefined();
   });
 
   it('reads unquoted YAML timestamps a maintainer typed as ISO strings', () => {
-    const parsed = parseItemFile('---\npublishedAt: 2026-03-01T09:30:00Z\n---\nx\n');
+    const parsed = parseContentFile('---\npublishedAt: 2026-03-01T09:30:00Z\n---\nx\n');
     expect(parsed).toEqual({ ok: true, file: { data: { publishedAt: '2026-03-01T09:30:00.000Z' }, body: 'x' } });
   });
 
   it('reads a file saved with CRLF line endings', () => {
-    const parsed = parseItemFile('---\r\ntitle: "a"\r\n---\r\nbody\r\n');
+    const parsed = parseContentFile('---\r\ntitle: "a"\r\n---\r\nbody\r\n');
     expect(parsed).toEqual({ ok: true, file: { data: { title: 'a' }, body: 'body' } });
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ItemDraft } from '../../../src/core/ingest/types.ts';
 import { computeExcerptDigest } from '../../../src/core/write/digest.ts';
 import { buildItemPath } from '../../../src/core/write/file-names.ts';
-import { parseItemFile, serializeItemFile } from '../../../src/core/write/front-matter.ts';
+import { parseContentFile, serializeContentFile } from '../../../src/core/write/front-matter.ts';
 import { MentionSchema } from '../../../src/core/schemas.ts';
 import { planWrites, type ExistingContent, type ExistingItem } from '../../../src/core/write/plan-writes.ts';
 
@@ -35,7 +35,7 @@ const EMPTY: ExistingContent = { items: [], occupiedPaths: new Set(), ledgers: {
 function onDisk(d: ItemDraft, edit: (data: Record<string, unknown>, body: string) => [Record<string, unknown>, string] = (a, b) => [a, b]): ExistingItem {
   const plan = planWrites([d], EMPTY);
   const write = plan.writes[0]!;
-  const parsed = parseItemFile(write.text);
+  const parsed = parseContentFile(write.text);
   if (!parsed.ok) throw new Error(parsed.message);
   const [data, body] = edit(parsed.file.data, parsed.file.body);
   return { path: write.path, data, body };
@@ -150,9 +150,9 @@ describe('planWrites', () => {
   it('writes matchedTerm and matchedPassage after inReplyTo, and a file without them stays valid', () => {
     const withMatch = planWrites([draft({ matchedTerm: 'Acme', matchedPassage: '…says Acme broke my router…' })], EMPTY).writes[0]!;
     expect(withMatch.text).toContain('inReplyTo: []\nmatchedTerm: "Acme"\nmatchedPassage: "…says Acme broke my router…"\nhidden: false\n');
-    const parsed = parseItemFile(withMatch.text);
+    const parsed = parseContentFile(withMatch.text);
     expect(parsed.ok && MentionSchema.parse(parsed.file.data)).toMatchObject({ matchedTerm: 'Acme', matchedPassage: '…says Acme broke my router…' });
-    const without = parseItemFile(planWrites([draft()], EMPTY).writes[0]!.text);
+    const without = parseContentFile(planWrites([draft()], EMPTY).writes[0]!.text);
     expect(without.ok && MentionSchema.safeParse(without.file.data).success).toBe(true);
   });
 
@@ -164,7 +164,7 @@ describe('planWrites', () => {
     const write = planWrites([after], existing(onDisk(before))).writes[0]!;
     expect(write.action).toBe('update');
     expect(write.changedFields).toEqual(changed);
-    const parsed = parseItemFile(write.text);
+    const parsed = parseContentFile(write.text);
     expect(parsed.ok ? parsed.file.data.matchedPassage : 'unreadable').toBe(after.matchedPassage);
   });
 
@@ -172,7 +172,7 @@ describe('planWrites', () => {
     const write = planWrites([draft({ excerpt: 'Now it works.' })], existing(onDisk(draft()))).writes[0]!;
     expect(write.bodyChanged).toBe(true);
     expect(write.changedFields).toEqual(['excerptDigest']);
-    expect(parseItemFile(write.text)).toMatchObject({ ok: true, file: { body: 'Now it works.', data: { excerptDigest: computeExcerptDigest('Now it works.') } } });
+    expect(parseContentFile(write.text)).toMatchObject({ ok: true, file: { body: 'Now it works.', data: { excerptDigest: computeExcerptDigest('Now it works.') } } });
   });
 
   it('keeps respondsTo a maintainer set on a response', () => {
@@ -201,7 +201,7 @@ describe('planWrites', () => {
     const plan = planWrites([implausible], existing(old));
     expect(plan.writes).toHaveLength(1);
     expect(plan.writes[0]).toMatchObject({ action: 'update', changedFields: expect.arrayContaining(['publishedAt', 'dateFallback']) });
-    const written = parseItemFile(plan.writes[0]!.text);
+    const written = parseContentFile(plan.writes[0]!.text);
     expect(written.ok && written.file.data).toMatchObject({ publishedAt: firstFetch, dateFallback: 'implausible' });
     const again = { ...old, data: written.ok ? written.file.data : {} };
     expect(planWrites([implausible], existing(again)).writes).toEqual([]);
@@ -211,7 +211,7 @@ describe('planWrites', () => {
     const good = onDisk(draft({ publishedAt: '2025-06-01T08:00:00.000Z', fetchedAt: '2025-06-03T08:00:00.000Z' }));
     const implausible = draft({ publishedAt: NOW.toISOString(), dateFallback: 'implausible' });
     const write = planWrites([implausible], existing(good)).writes[0];
-    const data = write ? (parseItemFile(write.text) as { ok: true; file: { data: Record<string, unknown> } }).file.data : good.data;
+    const data = write ? (parseContentFile(write.text) as { ok: true; file: { data: Record<string, unknown> } }).file.data : good.data;
     expect(data.publishedAt).toBe('2025-06-01T08:00:00.000Z');
   });
 
@@ -234,6 +234,6 @@ describe('planWrites', () => {
   it('is deterministic: the same input gives byte-identical plans', () => {
     const drafts = [draft(), draft({ id: 'b', canonicalUrl: 'https://x.example/b', url: 'https://x.example/b' })];
     expect(planWrites(drafts, EMPTY)).toEqual(planWrites(drafts, EMPTY));
-    expect(serializeItemFile({ a: 1 }, '')).toBe(serializeItemFile({ a: 1 }, ''));
+    expect(serializeContentFile({ a: 1 }, '')).toBe(serializeContentFile({ a: 1 }, ''));
   });
 });

@@ -27,13 +27,13 @@ export const mastodonAccount = definePreset({
 
 export const mastodonTag = definePreset({
   name: 'mastodon-tag',
-  summary: 'Public Mastodon posts with a hashtag, as one instance sees them.',
+  summary: "Public Mastodon posts with the company's hashtag, as one instance sees them (every post counts).",
   fields: {
     instance: siteField('mastodon-tag', 'instance', 'mastodon.social'),
     tag: requiredMatching('mastodon-tag', 'tag', 'a hashtag without spaces, e.g. "AcmeBroadband"', TAG),
   },
   expand: ({ instance, tag }) => {
     const name = tag.replace(/^#/, '');
-    return [{ url: buildUrl(instance, `/tags/${encodeURIComponent(name)}.rss`), name: `#${name} on ${new URL(instance).host}`, channel: 'social', voice: 'public' }];
+    return [{ url: buildUrl(instance, `/tags/${encodeURIComponent(name)}.rss`), name: `#${name} on ${new URL(instance).host}`, channel: 'social', voice: 'public', allAboutCompany: true }];
   },
 });

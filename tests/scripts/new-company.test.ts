@@ -94,5 +94,4 @@ describe('npm run new-company', { timeout: 150_000 }, () => {
     if (!parsed.ok) throw new Error(parsed.message);
     expect(parsed.file.data.sources).toEqual([{ preset: 'google-news', query: 'Initech' }]);
   });
-
 });

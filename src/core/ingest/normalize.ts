@@ -235,7 +235,7 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): NormalizeRe
 
     const draft: ItemDraft = {
       // Only an author the item (or its Atom feed) names can make it official: a feed title is not a person.
-      kind: classifyItem({ voice: ctx.source.voice, author: ownAuthor, url: canonicalUrl, official: ctx.company.official }),
+      kind: classifyItem({ voice: ctx.source.voice, author: ownAuthor, url: canonicalUrl, sourceUrl: ctx.feedUrl, official: ctx.company.official }),
       id: computeItemId(guid, canonicalUrl),
       company: ctx.company.slug,
       source: ctx.source.url,

@@ -35,7 +35,8 @@ export function buildCompanyFile(company: NewCompany): { data: Record<string, un
     name: company.name,
     aliases: company.aliases,
     ...(company.site ? { site: company.site } : {}),
-    official: { authors: [], domains: [] },
+    // Pages on the company's own domain are the company speaking (a community it hosts there is still read by author).
+    official: { authors: [], domains: company.site ? [new URL(company.site).hostname.replace(/^www\./, '')] : [] },
     sources: [...ownSources, ...company.presets],
   };
   const body = `${company.name} is watched by this site. (Write a short introduction here: who they are, and why readers follow them.)`;

@@ -9,7 +9,7 @@
 import { buildUrl, definePreset, requiredId, requiredMatching, requiredText, siteField } from './preset.ts';
 
 const SLUG = /^[\p{L}\p{N}_-]+$/u;
-const STAFF_NOTE = "Discourse feeds don't mark staff: put the company's staff usernames in official.authors so their replies count as the company's (and keep the forum's host out of official.domains, or every post there counts as the company's).";
+const STAFF_NOTE = "Discourse feeds don't mark staff: put the company's staff usernames in official.authors so their replies count as the company's.";
 
 export const discourseCategory = definePreset({
   name: 'discourse-category',

@@ -19,8 +19,8 @@ function acmeWith(entry: Record<string, unknown>) {
   return CompanySchema.parse({
     name: 'Acme Broadband',
     aliases: ['Acme Broadband', { text: 'Acme', caseSensitive: true, context: ['broadband', 'fibre', 'router', 'Wi-Fi'] }],
-    // No official domain: the forum is on community.acme.example, and a domain would make every post there the company's.
-    official: { authors: ['acme_dana', 'acme_noc', '/u/AcmeBroadbandHelp'] },
+    // The forum is on community.acme.example: only the staff authors make a post there the company's.
+    official: { authors: ['acme_dana', 'acme_noc', '/u/AcmeBroadbandHelp'], domains: ['acme.example'] },
     sources: [entry],
   });
 }

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readContentFiles } from '../../../src/core/content-entries.ts';
+import { lintContent } from '../../../src/core/content-lint.ts';
 import { PRESETS } from '../../../src/core/presets/index.ts';
+import { buildWatchblog } from '../../../src/core/watchblog.ts';
 import { CompanySchema, type Source } from '../../../src/core/schemas.ts';
 import { PROJECT_ROOT } from '../../helpers/corpora.ts';
 
@@ -104,6 +107,21 @@ describe('a preset entry with a mistake names the field and what to write', () =
 
   it('an entry with neither url nor preset asks for one', () => {
     expect(problems({ channel: 'news' })).toEqual([['sources.0.url', 'expected url: a feed URL or a file path (or preset: a preset name, see docs/presets.md)']]);
+  });
+});
+
+describe('content files with presets', () => {
+  it('are read by the content model (as the build and the scorecard read them) with their presets expanded, and lint clean', () => {
+    const data = { name: 'Acme Broadband', sources: [{ preset: 'statuspage', site: 'status.acme.example' }, { preset: 'reddit-search', query: 'Acme Broadband' }] };
+    const { input, problems } = readContentFiles([{ path: 'companies/acme-broadband.md', data, body: '' }]);
+    expect(problems).toEqual([]);
+    expect(input.companies[0]!.sources.map((source) => source.url)).toEqual(['https://status.acme.example/history.atom', 'https://www.reddit.com/search.rss?q=Acme+Broadband&sort=new']);
+    expect(lintContent(input, buildWatchblog(input, new Date('2026-03-15T00:00:00Z')))).toEqual([]);
+  });
+
+  it('with a missing field are a problem naming the file and field', () => {
+    const { problems } = readContentFiles([{ path: 'companies/acme.md', data: { name: 'Acme', sources: [{ preset: 'google-news' }] }, body: '' }]);
+    expect(problems).toEqual([{ path: 'companies/acme.md', field: 'sources[0].query', message: 'google-news needs query: the words to search for, e.g. "Acme Broadband" (quotes inside for an exact phrase)' }]);
   });
 });
 

@@ -87,7 +87,14 @@ async function findOwnFeeds(site: string): Promise<{ url: string; title?: string
   const candidates = candidateFeedUrls(site).filter((url) => !announced.some((feed) => feed.url === url));
   const probed = await Promise.all(candidates.map(async (url) => ({ url, result: await probe(url) })));
   const found = probed.filter(({ result }) => result.ok && isFeed(result.text)).map(({ url }) => ({ url }));
-  for (const { url, result } of probed) if (!result.ok && new URL(url).host !== new URL(site).host && !/HTTP 404/.test(result.reason)) say(`could not reach ${url}: ${result.reason}`);
+  // A guess on the site that fails is just not there; another host (the status page) that fails is said once.
+  const failedHosts = new Set<string>();
+  for (const { url, result } of probed) {
+    const host = new URL(url).host;
+    if (result.ok || host === new URL(site).host || /HTTP 404/.test(result.reason) || failedHosts.has(host)) continue;
+    failedHosts.add(host);
+    say(`could not reach ${url}: ${result.reason}`);
+  }
   if (found.length > 0) say(`found feed(s) at ${found.map((feed) => feed.url).join(', ')}`);
   if (announced.length === 0 && found.length === 0) say(`no feed found on ${site} (looked for alternate links and ${candidates.length} common paths)`);
   return [...announced, ...found];

@@ -5,11 +5,11 @@
  *
  *   npm run sources -- [--company acme-broadband] [--content content]
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeSourceEntries } from '../src/core/presets/describe-sources.ts';
 import { SourceEntrySchema } from '../src/core/schemas.ts';
 import { parseItemFile } from '../src/core/write/front-matter.ts';
-import { readFile } from 'node:fs/promises';
 import { defineCli, parseCliArgs } from './cli-args.ts';
 import { readCompanyFiles } from './stages/read-company-files.ts';
 

@@ -94,6 +94,11 @@ describe('formatUsage', () => {
     );
   });
 
+  it('names the one argument a command takes after its options, and explains it', () => {
+    const usage = formatUsage({ ...spec, positional: { name: 'name', description: 'what to call it' } });
+    expect(usage.startsWith('usage: npm run tool -- [options] <name>\n\nDoes a thing.\n\narguments:\n  <name>  what to call it\n\noptions:\n')).toBe(true);
+  });
+
   it('leaves out the environment section when there is none', () => {
     expect(formatUsage({ ...spec, env: {} })).not.toContain('environment:');
   });

@@ -26,6 +26,8 @@ export type CliSpec<T extends Record<string, CliOption>> = {
   /** One or two sentences on what the command does. */
   summary: string;
   options: T;
+  /** The one argument the command takes besides its options, if any, e.g. { name: "name", description: "the company's name" }. */
+  positional?: { name: string; description: string };
   /** Environment variables the command reads: name → meaning. */
   env?: Readonly<Record<string, string>>;
   /** Exit status → meaning. */
@@ -55,7 +57,9 @@ function flagOf(name: string, option: CliOption): string {
 export function formatUsage<T extends Record<string, CliOption>>(spec: CliSpec<T>): string {
   const options: [string, string][] = [...Object.entries(spec.options).map(([name, option]): [string, string] => [flagOf(name, option), `${option.description}${option.multiple ? ' (repeatable)' : ''}`]), ['-h, --help', 'print this help and exit 0']];
   const width = Math.max(...options.map(([flag]) => flag.length));
-  const lines = [`usage: ${spec.command} [options]`, '', spec.summary, '', 'options:', ...options.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`)];
+  const synopsis = `usage: ${spec.command} [options]${spec.positional ? ` <${spec.positional.name}>` : ''}`;
+  const argument = spec.positional ? ['', 'arguments:', `  <${spec.positional.name}>  ${spec.positional.description}`] : [];
+  const lines = [synopsis, '', spec.summary, ...argument, '', 'options:', ...options.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`)];
   const env = Object.entries(spec.env ?? {});
   if (env.length > 0) {
     const envWidth = Math.max(...env.map(([name]) => name.length));
@@ -82,6 +86,14 @@ export function exitWithUsageError<T extends Record<string, CliOption>>(spec: Cl
  * exits 2 via exitWithUsageError.
  */
 export function parseCliArgs<const T extends Record<string, CliOption>>(spec: CliSpec<T>, argv: readonly string[] = process.argv.slice(2)): ValuesOf<T> {
+  return parseCliCommand(spec, argv).values;
+}
+
+/**
+ * Like parseCliArgs, for a command with a `positional` argument: the option values and the
+ * positional arguments (more than one exits 2).
+ */
+export function parseCliCommand<const T extends Record<string, CliOption>>(spec: CliSpec<T>, argv: readonly string[] = process.argv.slice(2)): { values: ValuesOf<T>; positionals: string[] } {
   // A value that happens to be "-h" (e.g. `--contact -h`) is not a request for help.
   const wantsHelp = argv.some((arg, index) => (arg === '--help' || arg === '-h') && !isStringOptionFlag(spec, argv[index - 1]));
   if (wantsHelp) {
@@ -91,11 +103,14 @@ export function parseCliArgs<const T extends Record<string, CliOption>>(spec: Cl
   const options = Object.fromEntries(
     Object.entries(spec.options).map(([name, { type, multiple, short, default: fallback }]) => [name, { type, ...(multiple ? { multiple } : {}), ...(short ? { short } : {}), ...(fallback !== undefined ? { default: fallback } : {}) }]),
   );
+  let parsed: { values: unknown; positionals: string[] };
   try {
-    return parseArgs({ args: [...argv], options: options as never, strict: true, allowPositionals: false }).values as ValuesOf<T>;
+    parsed = parseArgs({ args: [...argv], options: options as never, strict: true, allowPositionals: spec.positional !== undefined });
   } catch (error) {
     return exitWithUsageError(spec, error instanceof Error ? error.message : String(error));
   }
+  if (parsed.positionals.length > 1) return exitWithUsageError(spec, `expected one <${spec.positional!.name}>, got ${parsed.positionals.length}: ${parsed.positionals.map((arg) => JSON.stringify(arg)).join(' ')} (quote a name with spaces)`);
+  return { values: parsed.values as ValuesOf<T>, positionals: parsed.positionals };
 }
 
 function isStringOptionFlag<T extends Record<string, CliOption>>(spec: CliSpec<T>, arg: string | undefined): boolean {

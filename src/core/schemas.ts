@@ -6,6 +6,7 @@
  * input is accepted and converted). The contract, field by field: docs/content-format.md.
  */
 import { z } from 'astro/zod';
+import { expandPresetEntry, PRESET_SOURCE_OPTIONS, PRESETS } from './presets/index.ts';
 
 /** The kinds of place a mention or response comes from. */
 export const CHANNELS = ['blog', 'forum', 'social', 'news', 'reviews', 'status', 'support'] as const;
@@ -92,7 +93,7 @@ export type Alias = z.infer<typeof AliasSchema>;
 /** One place to read: a feed URL or a local file, in one channel and one voice. */
 export const SourceSchema = z.object({
   /** An http(s) feed URL, or a path to a feed file relative to the company file. */
-  url: z.string().min(1, 'expected a feed URL or a file path'),
+  url: z.string({ error: 'expected url: a feed URL or a file path (or preset: a preset name, see docs/presets.md)' }).min(1, 'expected a feed URL or a file path'),
   /** Human-readable name for the sources page; defaults to the feed's own title (as fetch last read it), else the URL's host or file name. */
   name: z.string().optional(),
   /** What kind of place this is; decides how items are labelled and charted. */
@@ -104,6 +105,12 @@ export const SourceSchema = z.object({
    * items sharing a thread id form one case. Default false.
    */
   threaded: z.boolean().default(false),
+  /**
+   * The one thread every item of this source belongs to, when the feed is a single
+   * discussion whose item URLs do not say so (e.g. one Hacker News story's comments). Unset:
+   * each item's own thread id, else (threaded) the one its URL gives.
+   */
+  threadId: z.string().min(1).optional(),
   /** True when every item of this source is about the company, so alias matching is skipped. Default false. */
   allAboutCompany: z.boolean().default(false),
   /**
@@ -131,6 +138,46 @@ export const SourceSchema = z.object({
   exclude: z.array(z.string().min(1)).optional(),
 });
 export type Source = z.infer<typeof SourceSchema>;
+/** A source as written, before defaults: what a preset expands into. */
+export type SourceInput = z.input<typeof SourceSchema>;
+
+/** The source options a preset entry may set over what its preset chose (see PRESET_SOURCE_OPTIONS); no defaults, so an unset one leaves the preset's choice. */
+const presetOptionFields = Object.fromEntries(
+  PRESET_SOURCE_OPTIONS.map((key) => {
+    const field = SourceSchema.shape[key];
+    return [key, (field instanceof z.ZodDefault ? field.unwrap() : field).optional()];
+  }),
+);
+
+/** Each preset's entry: `preset: <name>`, its own fields, and the source options; nothing else. */
+const presetEntrySchemas = PRESETS.map((preset) => {
+  const fields = [...Object.keys(preset.fields), ...PRESET_SOURCE_OPTIONS].join(', ');
+  return z.strictObject(
+    { preset: z.literal(preset.name), ...preset.fields, ...presetOptionFields },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? `${preset.name} takes ${fields}; unknown: ${issue.keys.join(', ')}` : undefined) },
+  );
+});
+
+/**
+ * One entry of a company file's `sources`: a plain source (`url:` …), or a preset
+ * (`preset: reddit-search`, `query: …`) that expands into sources (see src/core/presets).
+ */
+export const SourceEntrySchema = z.discriminatedUnion(
+  'preset',
+  [SourceSchema.extend({ preset: z.undefined().optional() }), ...presetEntrySchemas] as unknown as [typeof SourceSchema, ...z.ZodObject[]],
+  {
+    error: (issue) =>
+      issue.code === 'invalid_union' ? `unknown preset; expected one of: ${PRESETS.map((preset) => preset.name).join(', ')} (see docs/presets.md)` : undefined,
+  },
+);
+export type SourceEntry = z.output<typeof SourceEntrySchema>;
+
+/** A validated source entry → the sources it stands for: itself, or its preset's expansion. Pure. */
+export function expandSourceEntry(entry: SourceEntry): Source[] {
+  if ('preset' in entry && typeof entry.preset === 'string') return expandPresetEntry(entry as { preset: string }).map((source) => SourceSchema.parse(source));
+  const { preset: _none, ...source } = entry as Source & { preset?: undefined };
+  return [source];
+}
 
 /** Who speaks for the company: items by these authors or on these domains are responses. */
 export const OfficialSchema = z.object({
@@ -172,8 +219,11 @@ export const CompanySchema = z.object({
   timeZone: TimeZoneSchema.default('UTC'),
   /** True for made-up companies (the demo); the site labels them as fictional. Default false. */
   fictional: z.boolean().default(false),
-  /** Where mentions and responses come from. */
-  sources: z.array(SourceSchema).default([]),
+  /**
+   * Where mentions and responses come from: sources, and presets expanded into sources when
+   * the file is read (so every reader, fetch and build alike, sees plain sources).
+   */
+  sources: z.array(SourceEntrySchema).default([]).transform((entries) => entries.flatMap(expandSourceEntry)),
 });
 export type Company = z.infer<typeof CompanySchema>;
 

@@ -29,7 +29,7 @@ const SCRIPTS = Object.entries(JSON.parse(readFileSync(path.join(PROJECT_ROOT, '
 /** Each run starts tsx (seconds on 2 busy cores), so these get a long time limit. */
 describe('every maintainer command answers --help and rejects unknown options', { timeout: 320_000 }, () => {
   it('covers the commands the README lists', () => {
-    expect(SCRIPTS.map(([name]) => name).sort()).toEqual(['accuracy', 'bench', 'bench:fetch', 'check:budgets', 'demo', 'fetch', 'fuzz', 'generate', 'scorecard', 'test:corpora', 'test:hostile']);
+    expect(SCRIPTS.map(([name]) => name).sort()).toEqual(['accuracy', 'bench', 'bench:fetch', 'check:budgets', 'demo', 'fetch', 'fuzz', 'generate', 'new-company', 'scorecard', 'sources', 'test:corpora', 'test:hostile']);
   });
 
   it.each(SCRIPTS)('npm run %s -- --help prints usage with options, environment and exit codes, and exits 0', async (_name, script) => {
@@ -92,6 +92,11 @@ describe('formatUsage', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('names the one argument a command takes after its options, and explains it', () => {
+    const usage = formatUsage({ ...spec, positional: { name: 'name', description: 'what to call it' } });
+    expect(usage.startsWith('usage: npm run tool -- [options] <name>\n\nDoes a thing.\n\narguments:\n  <name>  what to call it\n\noptions:\n')).toBe(true);
   });
 
   it('leaves out the environment section when there is none', () => {

@@ -101,9 +101,9 @@ function referenceForms(ref: string, base: string): string[] {
   return [...(resolved !== undefined ? [resolved] : []), ...(isBareId && bare !== resolved ? [bare] : [])];
 }
 
-/** The feed's thread id, else, for a threaded source, the one its URL gives (see deriveThreadId). */
+/** The feed's thread id, else the source's one thread, else, for a threaded source, the one its URL gives (see deriveThreadId). */
 function threadOf(item: RawItem, source: Source, canonicalUrl: string): { threadId?: string } {
-  const threadId = item.threadId ? toPlainText(item.threadId) : source.threaded ? deriveThreadId(canonicalUrl) : undefined;
+  const threadId = item.threadId ? toPlainText(item.threadId) : (source.threadId ?? (source.threaded ? deriveThreadId(canonicalUrl) : undefined));
   return threadId ? { threadId } : {};
 }
 

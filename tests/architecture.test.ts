@@ -1,6 +1,7 @@
 /**
  * Holds the dependency rule of STYLE.md by reading every import: src/core is pure, scripts/
- * only reach into src/core, and only src/queries talks to astro:content.
+ * only reach into src/core, only src/queries talks to astro:content, and pages and
+ * components take their figures from the page models of src/core/site, not from metrics.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -60,5 +61,12 @@ describe('the dependency rule', () => {
 
   it.each(siteFiles)('%s gets content through src/queries, never astro:content', (file) => {
     expect(importsOf(file)).not.toContain('astro:content');
+  });
+
+  it.each(siteFiles.filter((file) => file.endsWith('.astro')))('%s gets its figures from a page model in src/core/site, never from src/core/metrics', (file) => {
+    for (const specifier of importsOf(file)) {
+      const target = resolvesInto(file, specifier);
+      expect(target?.startsWith('src/core/metrics') ?? false, `${file} imports ${specifier}`).toBe(false);
+    }
   });
 });

@@ -97,13 +97,27 @@ const THANKS_CHANCE = 0.25;
 /** Chance that the company thanks a customer for an idea. */
 const IDEA_ANSWER_CHANCE = 0.4;
 
+/**
+ * How a company's history is played beyond its own rates: how many months, an outage week
+ * (extra problems packed into seven days), and how many cases a maintainer edited by hand
+ * (merges and resolutions). The demo uses the defaults; `npm run generate` varies them.
+ */
+export type HistoryShape = {
+  months: number;
+  outageWeek?: { month: number; extraCases: number };
+  /** Hand edits beyond the demo's own: this many merges and as many resolutions with an outcome. */
+  maintainerEdits?: number;
+};
+
+const DEMO_SHAPE: HistoryShape = { months: DEMO_MONTHS };
+
 /** Everything the generator writes for one company. */
-function generateCompany(company: DemoCompany, seed: number, end: Date): DemoFile[] {
+export function generateCompany(company: DemoCompany, seed: number, end: Date, shape: HistoryShape = DEMO_SHAPE): DemoFile[] {
   const random = createRandomTools(seed);
   const files: DemoFile[] = [];
   const endMs = end.getTime();
-  const startMs = endMs - DEMO_MONTHS * 30.4 * 24 * HOUR_MS;
-  const monthMs = (endMs - startMs) / DEMO_MONTHS;
+  const startMs = endMs - shape.months * 30.4 * 24 * HOUR_MS;
+  const monthMs = (endMs - startMs) / shape.months;
   let counter = 0;
   const firstMentions: FirstMention[] = [];
   const customerSources = company.publicSources.filter((s) => !COVERAGE_CHANNELS.has(s.channel));
@@ -231,7 +245,7 @@ function generateCompany(company: DemoCompany, seed: number, end: Date): DemoFil
     write('mentions', mentionData(company, source, item, fill(story.title, company.name), byline, undefined, []), fill(story.body, company.name), 'coverage');
   };
 
-  for (let month = 0; month < DEMO_MONTHS; month += 1) {
+  for (let month = 0; month < shape.months; month += 1) {
     const count = Math.round(company.casesPerMonth * (0.6 + 0.8 * random.next()));
     for (let n = 0; n < count; n += 1) {
       const openedMs = startMs + (month + random.next()) * monthMs;
@@ -248,7 +262,16 @@ function generateCompany(company: DemoCompany, seed: number, end: Date): DemoFil
   // The last hours before the end: a customer still inside the response target, not yet
   // answered, so the demo shows the grace rule (not yet counted as a miss).
   if (company.freshCase) playCase(endMs - company.freshCase.hoursBeforeEnd * HOUR_MS, company.freshCase.kind, 0);
+  if (shape.outageWeek) {
+    // An outage: a week in which problems pour in on top of the usual traffic.
+    const weekStartMs = startMs + (shape.outageWeek.month + random.next() * 0.75) * monthMs;
+    for (let n = 0; n < shape.outageWeek.extraCases; n += 1) {
+      const openedMs = weekStartMs + random.next() * 7 * 24 * HOUR_MS;
+      if (openedMs <= endMs - HOUR_MS) playCase(openedMs, 'problem', company.answerChance(shape.outageWeek.month));
+    }
+  }
   files.push(...maintainerOverrides(company, firstMentions));
+  if (shape.maintainerEdits) files.push(...maintainerEdits(company, firstMentions, shape.maintainerEdits));
   return files;
 }
 
@@ -325,34 +348,71 @@ function maintainerOverrides(company: DemoCompany, firstMentions: FirstMention[]
   ];
 }
 
+/**
+ * More of the maintainer's hand, for generated watch blogs: `count` merges of two reports of
+ * the same problem, and `count` cases marked resolved with an outcome, spread over the history.
+ */
+function maintainerEdits(company: DemoCompany, firstMentions: FirstMention[], count: number): DemoFile[] {
+  const files: DemoFile[] = [];
+  const used = new Set<string>();
+  const step = Math.max(1, Math.floor(firstMentions.length / (count + 1)));
+  for (let index = step; index + 1 < firstMentions.length && files.length < count; index += step) {
+    const target = firstMentions[index]!;
+    const duplicate = firstMentions[index + 1]!;
+    if (used.has(target.id) || used.has(duplicate.id)) continue;
+    used.add(target.id).add(duplicate.id);
+    files.push({
+      path: `cases/${company.slug}/${target.id}.md`,
+      data: { title: `${fill(target.title, company.name)} (two reports, merged)`, merge: [duplicate.id] },
+      body: 'Two reports of the same problem, merged by the maintainer.',
+    });
+  }
+  for (let index = Math.floor(step / 2); index < firstMentions.length && files.length < 2 * count; index += step) {
+    const target = firstMentions[index]!;
+    if (used.has(target.id)) continue;
+    used.add(target.id);
+    files.push({
+      path: `cases/${company.slug}/${target.id}.md`,
+      data: { resolvedAt: iso(Date.parse(target.publishedAt) + 5 * 24 * HOUR_MS), outcome: 'fixed, confirmed by the customer by email' },
+      body: `The customer told us by email that ${company.name} fixed it.`,
+    });
+  }
+  return files;
+}
+
+/** A company's file: its names, official identities, target, sources and an introduction. */
+export function buildCompanyFile(company: DemoCompany, body: string): DemoFile {
+  return {
+    path: `companies/${company.slug}.md`,
+    data: {
+      name: company.name,
+      fictional: true,
+      aliases: companyAliases(company),
+      exclude: company.exclude,
+      official: { authors: company.officialAuthors, domains: [company.domain] },
+      ...(company.slug === 'zephyr-telecom' ? { bots: ['ZephyrAutoReply'] } : {}),
+      responseTargetHours: company.responseTargetHours,
+      site: `https://${company.domain}/`,
+      timeZone: company.timeZone,
+      sources: [
+        ...company.publicSources.map((s) => ({ url: s.url, name: s.name, channel: s.channel, voice: 'public', ...(s.threaded ? { threaded: true } : {}) })),
+        ...company.companySources.map((s) => ({ url: s.url, name: s.name, channel: s.channel, voice: 'company', ...(s.threaded ? { threaded: true } : {}) })),
+      ],
+    },
+    body,
+  };
+}
+
 /** The demo content: company files, mentions, responses, a case override and a post. */
 /** The names a maintainer would match the company by: its aliases and its official handles ("@BrightpathHelp"). */
-function companyAliases(company: DemoCompany): string[] {
+export function companyAliases(company: DemoCompany): string[] {
   return [...company.aliases, ...company.officialAuthors];
 }
 
 export function generateDemo(seed: number, end: Date): DemoFile[] {
   const files: DemoFile[] = [];
   DEMO_COMPANIES.forEach((company, index) => {
-    files.push({
-      path: `companies/${company.slug}.md`,
-      data: {
-        name: company.name,
-        fictional: true,
-        aliases: companyAliases(company),
-        exclude: company.exclude,
-        official: { authors: company.officialAuthors, domains: [company.domain] },
-        ...(company.slug === 'zephyr-telecom' ? { bots: ['ZephyrAutoReply'] } : {}),
-        responseTargetHours: company.responseTargetHours,
-        site: `https://${company.domain}/`,
-        timeZone: company.timeZone,
-        sources: [
-          ...company.publicSources.map((s) => ({ url: s.url, name: s.name, channel: s.channel, voice: 'public', ...(s.threaded ? { threaded: true } : {}) })),
-          ...company.companySources.map((s) => ({ url: s.url, name: s.name, channel: s.channel, voice: 'company', ...(s.threaded ? { threaded: true } : {}) })),
-        ],
-      },
-      body: `${company.intro}\n\n*${company.name} is fictional: this demo's people, posts and timings are generated by \`npm run demo\`.*`,
-    });
+    files.push(buildCompanyFile(company, `${company.intro}\n\n*${company.name} is fictional: this demo's people, posts and timings are generated by \`npm run demo\`.*`));
     files.push(...generateCompany(company, seed + index * 7919, end));
   });
   const zephyrOverride = files.find((f) => f.path.startsWith('cases/zephyr-telecom/'));

@@ -1,28 +1,34 @@
 /**
- * The fetch pipeline, stage by stage: read the company files and the fetch state, read
- * every source (politely, in parallel), decode → parse → normalize, plan the writes
- * against what is on disk, then apply the plan and record source health. One failing
- * source is reported, never fatal. `scripts/fetch.ts` builds the options from argv/env.
+ * The fetch pipeline, as the list of its stages (see runFetch): read the configuration →
+ * plan the downloads → download and read each source (politely, in parallel) → plan the
+ * writes against what is on disk → apply them → record the next fetch state → report. The
+ * rules of each stage are pure core functions (src/core/fetch, src/core/write); this file
+ * does the I/O between them. One failing source is reported, never fatal.
+ * `scripts/fetch.ts` builds the options from argv/env.
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { NO_ANSWER_CHANNEL_WARNING, watchesAnswerChannel } from '../../src/core/watchblog.ts';
+import { buildConfigErrorReport, buildFetchReport, formatFetchSummary, formatPlannedWrites, type FetchReport, type WriteOutcome } from '../../src/core/fetch/fetch-report.ts';
+import { countNewItemsBySource, computeNextFetchState } from '../../src/core/fetch/next-state.ts';
+import { findNoLongerMatching, formatNoLongerMatching, type UnmatchedOfCompany } from '../../src/core/fetch/no-longer-matching.ts';
+import { planSourceReads, type SourceRead } from '../../src/core/fetch/plan-source-reads.ts';
+import { buildFailedResult, buildNotModifiedResult, buildReadResult, buildSameBodyResult, type ArrivedBody, type SourceResult } from '../../src/core/fetch/source-results.ts';
 import { buildCompanyContext, type NormalizeContext } from '../../src/core/ingest/normalize.ts';
-import type { UnmatchedItem } from '../../src/core/ingest/read-feed.ts';
-import type { FeedError, ItemDraft } from '../../src/core/ingest/types.ts';
-import type { Source } from '../../src/core/schemas.ts';
 import { computeDigest } from '../../src/core/write/digest.ts';
-import { computeNextHealth, type FetchState, type SourceHealth, type SourceOutcome, type Validators } from '../../src/core/write/fetch-state.ts';
-import { planWrites, type ExistingItem, type WritePlan } from '../../src/core/write/plan-writes.ts';
+import { isSameBodyAsLastRead, type FetchState, type Validators } from '../../src/core/write/fetch-state.ts';
+import { planWrites, type WritePlan } from '../../src/core/write/plan-writes.ts';
 import { applyPlan } from './apply-plan.ts';
 import type { DownloadOptions, DownloadResult } from './download.ts';
-import { chooseWorkerCount, createInlineFeedReader, createWorkerFeedReader, type FeedReader } from './feed-readers.ts';
+import { chooseWorkerCount, createInlineItemReader, createWorkerItemReader, type FeedItemReader } from './feed-item-readers.ts';
 import { createProgress, type Progress, type ProgressStream } from './progress.ts';
-import { readCompanyFiles, type CompanyFile } from './read-company-files.ts';
-import { mapLimited, readExistingContent, readLedger } from './read-existing.ts';
+import { readCompanyFiles, type CompanyFile, type ConfigProblem } from './read-company-files.ts';
+import { readExistingContent, readLedger } from './read-existing.ts';
 import { locateSource, readSource, type SourceLocation } from './read-source.ts';
 import { createRequestLimiter, GLOBAL_CONCURRENCY, PER_HOST_CONCURRENCY } from './request-limiter.ts';
 import { readFetchStateFile, writeFetchStateFile } from './state-store.ts';
+
+export type { FetchReport } from '../../src/core/fetch/fetch-report.ts';
+export type { SourceRunStatus } from '../../src/core/fetch/source-results.ts';
 
 /** Everything a run needs; the entry fills it from flags and env, tests directly. */
 export type FetchOptions = {
@@ -46,7 +52,7 @@ export type FetchOptions = {
   download?: Omit<DownloadOptions, 'limiter' | 'userAgent'>;
   /** Where progress and the summary go. */
   out: ProgressStream;
-  /** Worker threads that decode, parse and normalize bodies; 0 reads inline. Default: one per core for 8+ sources. */
+  /** Worker threads that decode, parse and normalize bodies; 0 reads inline. Default: one per core, up to 4, for 8+ sources (chooseWorkerCount). */
   workers?: number;
   /**
    * Read every source in full even when it has not changed (no conditional GET, no "same
@@ -56,142 +62,78 @@ export type FetchOptions = {
   refresh?: boolean;
 };
 
-/** What happened to one source. */
-export type SourceRunStatus = 'ok' | 'not-modified' | 'failed';
+/** Runs one fetch. Never throws for a bad source; config problems give exit code 2. */
+export async function runFetch(options: FetchOptions): Promise<FetchReport> {
+  const printLine = createLinePrinter(options.out);
 
-/** The run's result, for the exit status and for tests. */
-export type FetchReport = {
-  exitCode: number;
-  sources: { ok: number; notModified: number; failed: number; failures: { company: string; source: string; error: FeedError }[] };
-  items: { new: number; updated: number; unchanged: number; skipped: Record<string, number> };
-  /** Files written (items, ledgers, state); 0 on a dry run. */
-  filesWritten: number;
-  plan?: WritePlan;
-};
+  // 1. Read the configuration.
+  const config = await readConfig(options);
+  if (!config.ok) {
+    for (const problem of config.problems) printLine(`config error: ${problem.file}: ${problem.field}: ${problem.message}`);
+    return buildConfigErrorReport();
+  }
 
-/** Distinct parse warnings printed per source. */
-const WARNINGS_SHOWN = 3;
+  // 2. Plan the downloads.
+  const { reads, warnings } = planSourceReads(config.companies, config.state, { refresh: options.refresh === true, companiesWithResponses: config.companiesWithResponses });
+  for (const warning of warnings) printLine(`warning: ${warning}`);
 
-type SourceTask = { company: CompanyFile; source: Source };
+  // 3. Download each source and read its body into items (parse, match, normalize).
+  const progress = createProgress(options.out, reads.length);
+  const results = await readSources(reads, options, progress);
 
-type SourceResult = {
-  task: SourceTask;
-  status: SourceRunStatus;
-  outcome: SourceOutcome;
-  drafts: ItemDraft[];
-  skipped: Record<string, number>;
-  /** Items the company's rules now leave out (see readFeedItems). */
-  unmatched?: UnmatchedItem[];
-  line: string;
-};
+  // 4. Plan the writes against what is on disk.
+  const plan = await planContentWrites(results, options, progress);
 
-function countInto(counts: Record<string, number>, key: string, by = 1): void {
-  counts[key] = (counts[key] ?? 0) + by;
-}
+  // 5. Apply them (a dry run prints them).
+  const applied = options.dryRun ? printPlannedWrites(plan, progress) : await applyContentWrites(plan, options.contentDir, progress);
 
-/** What the body was read with: a change of aliases or source settings re-reads unchanged bodies. */
-function computeConfigDigest(task: SourceTask): string {
-  const { company } = task.company;
-  return computeDigest(JSON.stringify([company.name, company.aliases, company.exclude, company.ignore, company.official, task.source]));
-}
+  // 6. Record the next fetch state.
+  const newItems = countNewItemsBySource(results.flatMap((result) => result.drafts), plan.writes);
+  const nextState = computeNextFetchState(config.state, config.companies.map((company) => company.slug), results, newItems, options.now);
+  const recorded = options.dryRun ? NOTHING_WRITTEN : await recordFetchState(nextState, config.stateText, options.contentDir, progress);
 
-function buildNormalizeContext(task: SourceTask, feedUrl: string, options: FetchOptions): NormalizeContext {
-  const { company } = task.company;
-  const context: NormalizeContext = {
-    company: buildCompanyContext(task.company.slug, company),
-    source: task.source,
-    feedUrl,
-    now: options.now,
-  };
-  if (options.since) context.since = options.since;
-  return context;
-}
-
-/** A source's parse warnings for its progress line: each once, at most WARNINGS_SHOWN of them. */
-function formatWarnings(warnings: readonly string[]): string {
-  const unique = [...new Set(warnings)];
-  if (unique.length === 0) return '';
-  const more = unique.length > WARNINGS_SHOWN ? ` (+${unique.length - WARNINGS_SHOWN} more)` : '';
-  return `; warning: ${unique.slice(0, WARNINGS_SHOWN).join('; ')}${more}`;
+  // 7. Report.
+  const report = buildFetchReport(results, plan, { filesWritten: applied.filesWritten + recorded.filesWritten, writeFailed: applied.failed || recorded.failed });
+  progress.finish();
+  for (const line of formatFetchSummary(report, options.dryRun)) printLine(line);
+  return report;
 }
 
 /**
- * Downloads of this run, by URL and the validators sent: companies that follow the same feed
- * (three companies in one news site's feed) share one request instead of a burst of
- * identical ones. A file source is read per company (no network cost).
+ * Prints whole `[fetch] …` lines, never redrawn over (the stream's isTTY is left out on
+ * purpose): configuration errors and warnings before the sources are read, and the summary.
  */
-type SharedDownloads = Map<string, Promise<DownloadResult>>;
-
-function readSourceOnce(location: SourceLocation, known: Validators, download: DownloadOptions, shared: SharedDownloads): Promise<DownloadResult> {
-  if (location.kind !== 'http') return readSource(location, known, download);
-  const key = `${location.url}\u0000${known.etag ?? ''}\u0000${known.lastModified ?? ''}`;
-  let pending = shared.get(key);
-  if (!pending) shared.set(key, (pending = readSource(location, known, download)));
-  return pending;
+function createLinePrinter(out: ProgressStream): (line: string) => void {
+  const plain = createProgress({ write: (text) => out.write(text) }, 0);
+  return (line) => plain.log(line);
 }
 
-async function processSource(task: SourceTask, previous: SourceHealth | undefined, options: FetchOptions, download: DownloadOptions, reader: FeedReader, shared: SharedDownloads): Promise<SourceResult> {
-  const label = `${task.company.slug} ${task.source.url}`;
-  const configDigest = computeConfigDigest(task);
-  const failed = (error: FeedError, status?: number): SourceResult => ({
-    task,
-    status: 'failed',
-    outcome: status === undefined ? { kind: 'failed', error } : { kind: 'failed', status, error },
-    drafts: [],
-    skipped: {},
-    line: `${label}: failed (${error.reason}) ${error.message}`,
-  });
-  // Validators are only worth sending when the body would be read with the same settings,
-  // and once the feed's title is on record (state written before titles were kept reads
-  // each source in full once).
-  const reuse = options.refresh ? undefined : previous;
-  const known = reuse && reuse.configDigest === configDigest && reuse.feedTitle !== undefined ? { ...(reuse.etag ? { etag: reuse.etag } : {}), ...(reuse.lastModified ? { lastModified: reuse.lastModified } : {}) } : {};
-  const location = locateSource(task.source.url, task.company.file);
-  const result = await readSourceOnce(location, known, download, shared);
-  if (result.kind === 'failed') return failed(result.error, result.status);
-  if (result.kind === 'not-modified') {
-    return { task, status: 'not-modified', outcome: { kind: 'not-modified', status: 304, validators: result.validators }, drafts: [], skipped: {}, line: `${label}: not modified (304)` };
-  }
-  const bodyDigest = computeDigest(result.bytes);
-  const fetched = { kind: 'fetched' as const, ...(location.kind === 'http' ? { status: result.status } : {}), validators: result.validators, bodyDigest, configDigest };
-  if (reuse && previous && previous.bodyDigest === bodyDigest && previous.configDigest === configDigest && previous.consecutiveFailures === 0 && previous.feedTitle !== undefined) {
-    return {
-      task,
-      status: 'not-modified',
-      outcome: { ...fetched, itemsSeen: previous.itemsSeen, itemsNew: previous.itemsLastRun },
-      drafts: [],
-      skipped: {},
-      line: `${label}: not modified (same body)`,
-    };
-  }
-  const read = await reader.read(result.bytes, result.contentType, result.finalUrl, buildNormalizeContext(task, result.finalUrl, options));
-  if (!read.ok) return failed(read.error, result.status);
-  return {
-    task,
-    status: 'ok',
-    outcome: { ...fetched, itemsSeen: read.itemsSeen, itemsNew: 0, feedTitle: read.feedTitle },
-    drafts: read.drafts,
-    skipped: read.skipped,
-    unmatched: read.unmatched,
-    line: `${label}: ok${location.kind === 'http' ? ` ${result.status}` : ''}, ${read.itemsSeen} items${formatWarnings(read.warnings)}`,
-  };
+// ── Stage 1: read the configuration ──────────────────────────────────────────────────────
+
+type FetchConfig =
+  | {
+      ok: true;
+      companies: CompanyFile[];
+      state: FetchState;
+      /** The state file's exact text, null when there is none: the state is rewritten only when it changes. */
+      stateText: string | null;
+      /** Slugs of the companies with a response file (answers a maintainer added by hand count as a channel). */
+      companiesWithResponses: ReadonlySet<string>;
+    }
+  | { ok: false; problems: ConfigProblem[] };
+
+/** The company files, the fetch state, and which companies have responses on disk. */
+async function readConfig(options: FetchOptions): Promise<FetchConfig> {
+  const { companies, problems } = await readCompanyFiles(options.contentDir, options.companies);
+  const stored = await readFetchStateFile(options.contentDir);
+  if (!stored.ok) problems.push({ file: stored.file, field: '(state)', message: `${stored.message}; fix it or delete the file to start afresh` });
+  if (problems.length > 0 || !stored.ok) return { ok: false, problems };
+  const companiesWithResponses = new Set<string>();
+  for (const company of companies) if (await hasItemFiles(options.contentDir, 'responses', company.slug)) companiesWithResponses.add(company.slug);
+  return { ok: true, companies, state: stored.state, stateText: stored.text, companiesWithResponses };
 }
 
-function printPlan(plan: WritePlan, progress: Progress): void {
-  for (const write of plan.writes) {
-    progress.log(write.action === 'create' ? `would create ${write.path}` : `would update ${write.path} (${[...write.changedFields, ...(write.bodyChanged && !write.changedFields.includes('excerptDigest') ? ['body'] : [])].join(', ')})`);
-  }
-  for (const ledger of plan.ledgers) progress.log(`would update ${ledger.path} (+${ledger.added} ids)`);
-}
-
-function formatCounts(counts: Record<string, number>): string {
-  return Object.entries(counts)
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([key, count]) => `${key} ${count}`)
-    .join(', ');
-}
-
-/** True when `<content>/<kind>/<slug>/` holds a Markdown file (answers a maintainer added by hand count as a channel). */
+/** True when `<content>/<kind>/<slug>/` holds a Markdown file. */
 async function hasItemFiles(contentDir: string, kind: 'responses', slug: string): Promise<boolean> {
   try {
     return (await readdir(path.join(contentDir, kind, slug))).some((name) => name.endsWith('.md'));
@@ -200,63 +142,20 @@ async function hasItemFiles(contentDir: string, kind: 'responses', slug: string)
   }
 }
 
-/** The unmatched items whose ids are in their company's ledger (written by an earlier fetch). */
-async function keepWritten<T extends { company: string; id: string }>(contentDir: string, items: readonly T[]): Promise<T[]> {
-  const ledgers = new Map<string, Set<string>>();
-  for (const company of new Set(items.map((item) => item.company))) ledgers.set(company, new Set(await readLedger(contentDir, company)));
-  return items.filter((item) => ledgers.get(item.company)!.has(item.id));
-}
+// ── Stage 3: download each source, then read its body into items ────────────────────────
 
 /**
- * The visible item files on disk that the company's rules now leave out (a maintainer
- * tightened `ignore` or `exclude`): fetch keeps them, and says so, once per file.
+ * Downloads of this run, by URL and the validators sent: companies that follow the same feed
+ * (three companies in one news site's feed) share one request instead of a burst of
+ * identical ones. A file source is read per company (no network cost).
  */
-function findNoLongerMatching(items: readonly ExistingItem[], unmatched: readonly (UnmatchedItem & { company: string })[]): (UnmatchedItem & { path: string })[] {
-  const byKey = new Map(unmatched.map((item) => [`${item.company}\u0000${item.id}`, item]));
-  const found = new Map<string, UnmatchedItem & { path: string }>();
-  for (const file of items) {
-    if (file.data.hidden === true || !file.path.startsWith('mentions/')) continue;
-    const item = byKey.get(`${String(file.data.company)}\u0000${String(file.data.id)}`);
-    if (item && !found.has(file.path)) found.set(file.path, { ...item, path: file.path });
-  }
-  return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
-}
+type SharedDownloads = Map<string, Promise<DownloadResult>>;
 
-/** Runs one fetch. Never throws for a bad source; config problems give exit code 2. */
-export async function runFetch(options: FetchOptions): Promise<FetchReport> {
-  const report: FetchReport = {
-    exitCode: 0,
-    sources: { ok: 0, notModified: 0, failed: 0, failures: [] },
-    items: { new: 0, updated: 0, unchanged: 0, skipped: {} },
-    filesWritten: 0,
-  };
-  const problemOut = createProgress({ write: (text) => options.out.write(text) }, 0);
+/** What every source of a run shares: the polite downloader, the item reader, the shared requests. */
+type SourceReading = { options: FetchOptions; download: DownloadOptions; itemReader: FeedItemReader; shared: SharedDownloads };
 
-  // 1. Configuration: company files and the state file.
-  const { companies, problems } = await readCompanyFiles(options.contentDir, options.companies);
-  const stored = await readFetchStateFile(options.contentDir);
-  if (!stored.ok) problems.push({ file: stored.file, field: '(state)', message: `${stored.message}; fix it or delete the file to start afresh` });
-  if (problems.length > 0) {
-    for (const problem of problems) problemOut.log(`config error: ${problem.file}: ${problem.field}: ${problem.message}`);
-    return { ...report, exitCode: 2 };
-  }
-  const state: FetchState = stored.ok ? stored.state : { version: 1, sources: {} };
-
-  // 2. Read every source (each company's sources once, in file order).
-  const tasks: SourceTask[] = [];
-  for (const company of companies) {
-    if (!watchesAnswerChannel(company.company, []) && !(await hasItemFiles(options.contentDir, 'responses', company.slug))) problemOut.log(`warning: ${company.file}: ${NO_ANSWER_CHANNEL_WARNING}`);
-    const seen = new Set<string>();
-    for (const source of company.company.sources) {
-      if (seen.has(source.url)) {
-        problemOut.log(`warning: ${company.file}: source ${source.url} is listed twice; reading it once`);
-        continue;
-      }
-      seen.add(source.url);
-      tasks.push({ company, source });
-    }
-  }
-  const progress = createProgress(options.out, tasks.length);
+/** Reads every planned source at once; the request limiter decides who is on the wire. */
+async function readSources(reads: readonly SourceRead<CompanyFile>[], options: FetchOptions, progress: Progress): Promise<SourceResult[]> {
   const concurrency = Math.max(1, options.concurrency ?? GLOBAL_CONCURRENCY);
   const download: DownloadOptions = {
     ...options.download,
@@ -265,88 +164,95 @@ export async function runFetch(options: FetchOptions): Promise<FetchReport> {
   };
   // Every source starts at once; the limiter decides who is on the wire (global and per
   // host), so sources of one busy host never hold up the other hosts' slots.
-  const workers = options.workers ?? chooseWorkerCount(tasks.length);
-  const reader = workers > 0 ? createWorkerFeedReader(workers) : createInlineFeedReader();
-  const shared: SharedDownloads = new Map();
-  const results = await Promise.all(tasks.map(async (task) => {
-    const result = await processSource(task, state.sources[task.company.slug]?.[task.source.url], options, download, reader, shared);
-    progress.sourceDone(result.line, result.status === 'failed');
-    return result;
-  })).finally(() => reader.close());
+  const workers = options.workers ?? chooseWorkerCount(reads.length);
+  const itemReader = workers > 0 ? createWorkerItemReader(workers) : createInlineItemReader();
+  const reading: SourceReading = { options, download, itemReader, shared: new Map() };
+  return Promise.all(
+    reads.map(async (read) => {
+      const result = await readOneSource(read, reading);
+      progress.sourceDone(result.line, result.status === 'failed');
+      return result;
+    }),
+  ).finally(() => itemReader.close());
+}
 
-  // 3. Plan the writes against what is on disk (only companies with something new are read).
+/** One source: download it (conditionally), and read its body unless it is the one last read. */
+async function readOneSource(read: SourceRead<CompanyFile>, reading: SourceReading): Promise<SourceResult> {
+  const location = locateSource(read.source.url, read.company.file);
+  const downloaded = await downloadOnce(location, read.validators, reading);
+  if (downloaded.kind === 'failed') return buildFailedResult(read, downloaded.error, downloaded.status);
+  if (downloaded.kind === 'not-modified') return buildNotModifiedResult(read, downloaded.validators);
+  const body: ArrivedBody = { ...(location.kind === 'http' ? { status: downloaded.status } : {}), validators: downloaded.validators, bodyDigest: computeDigest(downloaded.bytes) };
+  if (isSameBodyAsLastRead(read.lastRead, body.bodyDigest, read.configDigest)) return buildSameBodyResult(read, body, read.lastRead);
+  const items = await reading.itemReader.read(downloaded.bytes, downloaded.contentType, downloaded.finalUrl, buildNormalizeContext(read, downloaded.finalUrl, reading.options));
+  if (!items.ok) return buildFailedResult(read, items.error, downloaded.status);
+  return buildReadResult(read, body, items);
+}
+
+function downloadOnce(location: SourceLocation, known: Validators, reading: SourceReading): Promise<DownloadResult> {
+  if (location.kind !== 'http') return readSource(location, known, reading.download);
+  const key = `${location.url}\u0000${known.etag ?? ''}\u0000${known.lastModified ?? ''}`;
+  let pending = reading.shared.get(key);
+  if (!pending) reading.shared.set(key, (pending = readSource(location, known, reading.download)));
+  return pending;
+}
+
+function buildNormalizeContext(read: SourceRead<CompanyFile>, feedUrl: string, options: FetchOptions): NormalizeContext {
+  const context: NormalizeContext = {
+    company: buildCompanyContext(read.company.slug, read.company.company),
+    source: read.source,
+    feedUrl,
+    now: options.now,
+  };
+  if (options.since) context.since = options.since;
+  return context;
+}
+
+// ── Stage 4: plan the writes against what is on disk ─────────────────────────────────────
+
+/** The plan for every draft of the run, made against the files of the companies concerned. */
+async function planContentWrites(results: readonly SourceResult[], options: FetchOptions, progress: Progress): Promise<WritePlan> {
   const drafts = results.flatMap((result) => result.drafts);
   // Items the rules now leave out matter only if fetch once wrote them: its ledger says so,
   // and only those companies' folders need reading for them.
-  const unmatched = await keepWritten(options.contentDir, results.flatMap((result) => (result.unmatched ?? []).map((item) => ({ ...item, company: result.task.company.slug }))));
+  const unmatched = await keepWritten(options.contentDir, results.flatMap((result) => (result.unmatched ?? []).map((item) => ({ ...item, company: result.company }))));
+  // Only companies with something new or newly left out are read from disk.
   const touched = [...new Set([...drafts.map((draft) => draft.company), ...unmatched.map((item) => item.company)])].sort();
   const existing = await readExistingContent(options.contentDir, touched);
   for (const warning of existing.warnings) progress.log(`warning: ${warning}`);
-  for (const stale of findNoLongerMatching(existing.content.items, unmatched)) {
-    progress.log(`warning: ${stale.path}: no longer about the company by its rules (${stale.reason}${stale.detail ? `: ${stale.detail}` : ''}); fetch never deletes: set hidden: true or delete the file`);
-  }
-  const plan = planWrites(drafts, existing.content, options.now);
-  report.plan = plan;
+  for (const stale of findNoLongerMatching(existing.content.items, unmatched)) progress.log(`warning: ${formatNoLongerMatching(stale)}`);
+  return planWrites(drafts, existing.content, options.now);
+}
 
-  // 4. Source health.
-  const sourceOf = new Map(drafts.map((draft) => [`${draft.company}\u0000${draft.id}`, draft.source]));
-  const created = new Map<string, number>();
-  for (const write of plan.writes) {
-    if (write.action !== 'create') continue;
-    const key = `${write.company}\u0000${sourceOf.get(`${write.company}\u0000${write.id}`) ?? ''}`;
-    created.set(key, (created.get(key) ?? 0) + 1);
-  }
-  const nextState: FetchState = { version: 1, sources: { ...state.sources } };
-  for (const company of companies) nextState.sources[company.slug] = {};
-  for (const result of results) {
-    const { slug } = result.task.company;
-    const { url } = result.task.source;
-    const outcome = result.outcome.kind === 'fetched' && result.status === 'ok' ? { ...result.outcome, itemsNew: created.get(`${slug}\u0000${url}`) ?? 0 } : result.outcome;
-    nextState.sources[slug]![url] = computeNextHealth(state.sources[slug]?.[url], outcome, options.now);
-    if (result.status === 'ok') report.sources.ok += 1;
-    else if (result.status === 'not-modified') report.sources.notModified += 1;
-    else if (result.outcome.kind === 'failed') {
-      report.sources.failed += 1;
-      report.sources.failures.push({ company: slug, source: url, error: result.outcome.error });
-    }
-    for (const [reason, count] of Object.entries(result.skipped)) countInto(report.items.skipped, reason, count);
-  }
-  for (const company of companies) if (Object.keys(nextState.sources[company.slug]!).length === 0) delete nextState.sources[company.slug];
-  for (const keep of plan.keeps) {
-    if (keep.reason === 'unchanged') report.items.unchanged += 1;
-    else countInto(report.items.skipped, keep.reason);
-  }
-  report.items.new = plan.writes.filter((write) => write.action === 'create').length;
-  report.items.updated = plan.writes.length - report.items.new;
+/** The unmatched items whose ids are in their company's ledger (written by an earlier fetch). */
+async function keepWritten(contentDir: string, items: readonly UnmatchedOfCompany[]): Promise<UnmatchedOfCompany[]> {
+  const ledgers = new Map<string, Set<string>>();
+  for (const company of new Set(items.map((item) => item.company))) ledgers.set(company, new Set(await readLedger(contentDir, company)));
+  return items.filter((item) => ledgers.get(item.company)!.has(item.id));
+}
 
-  // 5. Apply (or print) the plan, then the state.
-  if (options.dryRun) {
-    printPlan(plan, progress);
-  } else {
-    const applied = await applyPlan(plan, options.contentDir);
-    for (const error of applied.errors) progress.log(`write error: ${error}`);
-    report.filesWritten = applied.created + applied.updated + applied.ledgers;
-    if (applied.errors.length > 0) report.exitCode = 1;
-    // A read-only or full disk must end as a reported error, not a crash of the whole run.
-    try {
-      if (await writeFetchStateFile(options.contentDir, nextState, stored.ok ? stored.text : null)) report.filesWritten += 1;
-    } catch (error) {
-      progress.log(`write error: state/sources.json: ${error instanceof Error ? error.message : String(error)}`);
-      report.exitCode = 1;
-    }
-  }
+// ── Stages 5 and 6: apply the plan (or print it), record the next state ─────────────────
 
-  // 6. Summary.
-  progress.finish();
-  const { sources, items } = report;
-  problemOut.log(`sources: ${sources.ok} ok, ${sources.notModified} not modified, ${sources.failed} failed`);
-  for (const failure of sources.failures) problemOut.log(`  failed ${failure.company} ${failure.source}: ${failure.error.reason}: ${failure.error.message}`);
-  const skippedTotal = Object.values(items.skipped).reduce((sum, count) => sum + count, 0);
-  problemOut.log(`items: ${items.new} new, ${items.updated} updated, ${items.unchanged} unchanged, ${skippedTotal} skipped${skippedTotal > 0 ? ` (${formatCounts(items.skipped)})` : ''}`);
-  problemOut.log(options.dryRun ? 'dry run: nothing written' : `${report.filesWritten} files written`);
-  if (tasks.length > 0 && sources.failed === tasks.length) {
-    problemOut.log('every source failed');
-    report.exitCode = 1;
+const NOTHING_WRITTEN: WriteOutcome = { filesWritten: 0, failed: false };
+
+/** A dry run prints the plan instead of applying it. */
+function printPlannedWrites(plan: WritePlan, progress: Progress): WriteOutcome {
+  for (const line of formatPlannedWrites(plan)) progress.log(line);
+  return NOTHING_WRITTEN;
+}
+
+async function applyContentWrites(plan: WritePlan, contentDir: string, progress: Progress): Promise<WriteOutcome> {
+  const applied = await applyPlan(plan, contentDir);
+  for (const error of applied.errors) progress.log(`write error: ${error}`);
+  return { filesWritten: applied.created + applied.updated + applied.ledgers, failed: applied.errors.length > 0 };
+}
+
+/** Writes the state file when its text changed. A read-only or full disk ends as a reported error, not a crash of the whole run. */
+async function recordFetchState(state: FetchState, previousText: string | null, contentDir: string, progress: Progress): Promise<WriteOutcome> {
+  try {
+    return { filesWritten: (await writeFetchStateFile(contentDir, state, previousText)) ? 1 : 0, failed: false };
+  } catch (error) {
+    progress.log(`write error: state/sources.json: ${error instanceof Error ? error.message : String(error)}`);
+    return { filesWritten: 0, failed: true };
   }
-  return report;
 }

@@ -1,5 +1,5 @@
 /**
- * The open-data contract (DESIGN.md): `/data/companies.json`. Extend it, never rename a field:
+ * The open-data contract (docs/open-data.md): `/data/companies.json`. Extend it, never rename a field:
  * outside tools recompute and reuse these figures.
  */
 import { WINDOW_KEYS, type Grade, type Scorecard, type WindowFigures, type WindowKey } from './metrics/index.ts';

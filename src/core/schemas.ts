@@ -3,7 +3,7 @@
  * and Astro's content collections (`src/content.config.ts`). Pure: no I/O.
  *
  * Front matter keys are camelCase; times are ISO-8601 strings in UTC (an offset in the
- * input is accepted and converted). See DESIGN.md for the two public contracts.
+ * input is accepted and converted). The contract, field by field: docs/content-format.md.
  */
 import { z } from 'astro/zod';
 
@@ -227,6 +227,12 @@ const itemFields = {
   /** Editor-owned: hide this item from the site and the scorecard (spam, off-topic). */
   hidden: z.boolean().default(false),
   /**
+   * Editor-owned: where an item added by hand came from, for readers, when no feed brought it,
+   * e.g. "E-mail from Zephyr support to the customer, forwarded with her permission (PR #42)".
+   * Shown on the case page instead of the web link when its `url` is not one.
+   */
+  via: z.string().min(1).optional(),
+  /**
    * Machine-owned: a digest of the excerpt as fetch last wrote it. When the body no longer
    * matches it, a maintainer edited the body and fetch leaves the body alone.
    */
@@ -237,12 +243,15 @@ const itemFields = {
 export const MentionSchema = z.object({
   ...itemFields,
   /**
-   * What kind of mention this is. Fetch writes its reading on create and never again, so a
-   * maintainer's correction stands; unset (files written before kinds existed), it is read
-   * from the source and the text at build time.
+   * Editor-owned: what kind of mention this is. Fetch never writes it, so a maintainer's
+   * correction stands; unset, it is read from the source and the text at build time.
    */
   kind: MentionKindSchema.optional(),
-  /** Editor-owned: put this mention in the case with this id (a case id is its first mention's id). */
+  /**
+   * Editor-owned: put this mention in the case with this id (a case id is its first mention's
+   * id). Its own id splits it off: it starts a case of its own, which threads, links and
+   * replies never join to an earlier mention (later replies to it still join it).
+   */
   caseId: z.string().optional(),
 });
 export type MentionData = z.infer<typeof MentionSchema>;

@@ -4,7 +4,8 @@
  * 1. Mentions are grouped with a union–find: a maintainer's `caseId`, a shared source thread
  *    (threaded sources), `inReplyTo` pointing at an earlier mention, or a link to an earlier
  *    mention's canonical URL (except from news, blogs and episodes, whose links cite) put two
- *    mentions in one case; a case override's `merge` joins cases.
+ *    mentions in one case; a case override's `merge` joins cases. A mention whose `caseId` is
+ *    its own id is split off: automatic joins never put it with an earlier mention.
  * 2. A case's id is its first mention's id (or the override that merged it), so it never changes.
  * 3. A response answers every case whose mention it names in `respondsTo`, links, replies to,
  *    or shares a source thread with, and whatever the responses it replies to answer. It counts
@@ -111,6 +112,45 @@ class ItemIndex<T extends { id: string; url: string; canonicalUrl: string }> {
   private readonly guidIds = new Map<string, string>();
 }
 
+/**
+ * Groups of mentions that respect a maintainer's split: a mention whose `caseId` is its own
+ * id starts a case of its own. `joinAutomatically` (threads, links, replies) never puts it
+ * with a mention published before it, nor two such mentions in one case; `union` (a
+ * maintainer's `caseId` or `merge`) always joins.
+ */
+class CaseGroups extends UnionFind {
+  /** Per group root: the earliest position of its mentions, and the position of the split that starts it. */
+  private readonly earliest = new Map<string, number>();
+  private readonly start = new Map<string, number>();
+  constructor(order: ReadonlyMap<string, number>, splits: ReadonlySet<string>) {
+    super();
+    for (const [id, position] of order) {
+      this.earliest.set(id, position);
+      if (splits.has(id)) this.start.set(id, position);
+    }
+  }
+  override union(a: string, b: string): void {
+    const [ra, rb] = [this.find(a), this.find(b)];
+    if (ra === rb) return;
+    super.union(a, b);
+    const root = this.find(a);
+    const other = root === ra ? rb : ra;
+    this.earliest.set(root, Math.min(this.earliest.get(root) ?? Infinity, this.earliest.get(other) ?? Infinity));
+    const starts = [this.start.get(root), this.start.get(other)].filter((n) => n !== undefined);
+    if (starts.length > 0) this.start.set(root, Math.min(...starts));
+  }
+  /** Joins two groups unless that would put a split with an earlier mention or with another split. */
+  joinAutomatically(a: string, b: string): void {
+    const [ra, rb] = [this.find(a), this.find(b)];
+    if (ra === rb) return;
+    const [sa, sb] = [this.start.get(ra), this.start.get(rb)];
+    if (sa !== undefined && sb !== undefined) return;
+    if (sa !== undefined && (this.earliest.get(rb) ?? Infinity) < sa) return;
+    if (sb !== undefined && (this.earliest.get(ra) ?? Infinity) < sb) return;
+    this.union(a, b);
+  }
+}
+
 function threadKey(item: { source: string; threadId?: string | undefined }): string | null {
   return item.threadId ? `${item.source}\u0000${item.threadId}` : null;
 }
@@ -135,7 +175,7 @@ export function buildCases(
   const byRef = new ItemIndex(mentions);
   const responseByRef = new ItemIndex(responses);
   const order = new Map(mentions.map((m, index) => [m.id, index]));
-  const groups = new UnionFind();
+  const groups = new CaseGroups(order, new Set(mentions.filter((m) => m.caseId === m.id).map((m) => m.id)));
   const firstInThread = new Map<string, string>();
 
   for (const mention of mentions) {
@@ -145,14 +185,14 @@ export function buildCases(
     const key = threadKey(mention);
     if (key) {
       const first = firstInThread.get(key);
-      if (first) groups.union(first, mention.id);
+      if (first) groups.joinAutomatically(first, mention.id);
       else firstInThread.set(key, mention.id);
     }
     // A news story or blog post links other stories as sources, not as replies: its links never
     // merge separate articles into one case (a reply to one still does).
     const targets = citesRatherThanReplies(mention) ? referencedItems({ inReplyTo: mention.inReplyTo, links: [] }, byRef) : referencedItems(mention, byRef);
     for (const target of targets) {
-      if (earlier(target)) groups.union(target.id, mention.id);
+      if (earlier(target)) groups.joinAutomatically(target.id, mention.id);
     }
   }
 
@@ -220,7 +260,7 @@ type ConversationIndex = {
   byRef: ItemIndex<Mention>;
   responseByRef: ItemIndex<Response>;
   firstInThread: Map<string, string>;
-  groups: UnionFind;
+  groups: CaseGroups;
 };
 
 /**
@@ -282,7 +322,7 @@ function followConversations(mentions: readonly Mention[], responses: readonly R
     const refs = citesRatherThanReplies(mention) ? { inReplyTo: mention.inReplyTo, links: [] } : mention;
     for (const parent of referencedItems(refs, responseByRef)) {
       const target = pickConversationCase(mention, [...answered.get(parent.id)!], byRef, order);
-      if (target) groups.union(target, mention.id);
+      if (target) groups.joinAutomatically(target, mention.id);
     }
   }
   return answered;

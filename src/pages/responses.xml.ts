@@ -4,6 +4,7 @@ import { loadWatchblog } from '../queries/watchblog.ts';
 import { respondWithFeed } from '../layouts/rss-feed.ts';
 import { buildAllResponsesFeedItems } from '../core/site/feed-items.ts';
 import { createPaths, toAbsoluteUrl } from '../core/site/paths.ts';
+import { createFeedUrls } from '../core/site/company-feeds.ts';
 
 /** `/responses.xml`: every company's answers and statements, newest first. */
 export const GET: APIRoute = async ({ site }) => {
@@ -15,11 +16,7 @@ export const GET: APIRoute = async ({ site }) => {
     description: `What ${watchblog.companies.map((r) => r.company.name).join(', ')} said in public: answers on cases and statements, newest first.`,
     selfUrl: toAbsoluteUrl(origin, paths.responsesFeed()),
     pageUrl: toAbsoluteUrl(origin, paths.home()),
-    items: buildAllResponsesFeedItems(watchblog, {
-      caseUrl: (kase) => toAbsoluteUrl(origin, paths.caseOf(kase.company, kase.id)),
-      postUrl: (post) => toAbsoluteUrl(origin, paths.post(post.slug)),
-      saidUrl: (slug) => toAbsoluteUrl(origin, paths.companySaid(slug)),
-    }),
+    items: buildAllResponsesFeedItems(watchblog, createFeedUrls(paths, origin)),
     asOf: watchblog.asOf,
   });
 };

@@ -4,6 +4,7 @@ import { loadWatchblog } from '../queries/watchblog.ts';
 import { respondWithFeed } from '../layouts/rss-feed.ts';
 import { buildActivityFeedItems } from '../core/site/feed-items.ts';
 import { createPaths, toAbsoluteUrl } from '../core/site/paths.ts';
+import { createFeedUrls } from '../core/site/company-feeds.ts';
 
 /** `/rss.xml`: all activity across companies, and the maintainer's posts. */
 export const GET: APIRoute = async ({ site }) => {
@@ -15,11 +16,7 @@ export const GET: APIRoute = async ({ site }) => {
     description: `Cases and answers of ${watchblog.companies.map((r) => r.company.name).join(', ')}, and the maintainer’s posts.`,
     selfUrl: toAbsoluteUrl(origin, paths.feed()),
     pageUrl: toAbsoluteUrl(origin, paths.home()),
-    items: buildActivityFeedItems(watchblog, {
-      caseUrl: (kase) => toAbsoluteUrl(origin, paths.caseOf(kase.company, kase.id)),
-      postUrl: (post) => toAbsoluteUrl(origin, paths.post(post.slug)),
-      saidUrl: (slug) => toAbsoluteUrl(origin, paths.companySaid(slug)),
-    }),
+    items: buildActivityFeedItems(watchblog, createFeedUrls(paths, origin)),
     asOf: watchblog.asOf,
   });
 };

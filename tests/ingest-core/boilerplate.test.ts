@@ -24,6 +24,8 @@ describe('excerpts leave out the boilerplate around a post', () => {
     ['share links in a list', '<p>Body.</p><ul><li><a href="https://twitter.com/intent">Share on Twitter</a></li><li><a href="https://facebook.com/sharer">Share on Facebook</a></li></ul>', 'Body.'],
     ['"Tweet | Share" links', '<p>Body.</p><p><a href="https://twitter.com/intent">Tweet</a> | <a href="https://x.example/s">Share</a></p>', 'Body.'],
     ['a share block by class', '<p>Body.</p><div class="sharedaddy"><h3>Share this:</h3><a href="https://x.example/s">Email</a></div>', 'Body.'],
+    ["Reddit's \"submitted by /u/… [link] [comments]\" after a self post", '<!-- SC_OFF --><div class="md"><p>Third no-show.</p></div><!-- SC_ON --> &#32; submitted by &#32; <a href="https://www.reddit.com/user/someone"> /u/someone </a> <br/> <span><a href="https://www.reddit.com/r/x/comments/1/t/">[link]</a></span> &#32; <span><a href="https://www.reddit.com/r/x/comments/1/t/">[comments]</a></span>', 'Third no-show.'],
+    ["Reddit's footer in a link post's table", '<table><tr><td><a href="https://www.reddit.com/r/x/comments/2/t/"><img src="https://img.example/t.jpg" alt="Outage map"></a></td><td> &#32; submitted by &#32; <a href="https://www.reddit.com/user/someone"> /u/someone </a> <br/> <span><a href="https://outage.example/map">[link]</a></span></td></tr></table>', '[![Outage map](https://img.example/t.jpg)](https://www.reddit.com/r/x/comments/2/t/)'],
   ])('drops %s', (_what, html, markdown) => {
     expect(htmlToSafeMarkdown(html, 600, BASE).markdown).toBe(markdown);
   });
@@ -32,7 +34,8 @@ describe('excerpts leave out the boilerplate around a post', () => {
     ['a sentence that starts with "Read more"', '<p>Read more about the outage in <a href="https://x.example/r">our report</a>.</p>', 'Read more about the outage in [our report](https://x.example/r).'],
     ['a paragraph that mentions a photo', '<p>The photo shows the broken router.</p>', 'The photo shows the broken router.'],
     ['an image without a caption', '<p><img src="https://img.example/a.jpg" alt="router"></p><hr><p>After the rule.</p>', '![router](https://img.example/a.jpg)\n\n---\n\nAfter the rule.'],
-    ['a table caption', '<table><caption>Outages</caption><tr><td>1</td></tr></table>', 'Outages 1'],
+    ['a table, as one paragraph per row with its caption', '<table><caption>Outages</caption><thead><tr><th>Town</th><th>Hours</th></tr></thead><tbody><tr><td>Leeds</td><td><a href="https://x.example/l">14</a></td></tr></tbody></table>', 'Outages\n\nTown Hours\n\nLeeds [14](https://x.example/l)'],
+    ['"submitted by" in a sentence', '<p>The form I submitted by post never arrived, says <a href="https://www.reddit.com/user/someone">/u/someone</a>.</p>', 'The form I submitted by post never arrived, says [/u/someone](https://www.reddit.com/user/someone).'],
   ])('keeps %s', (_what, html, markdown) => {
     expect(htmlToSafeMarkdown(html, 600, BASE).markdown).toBe(markdown);
   });

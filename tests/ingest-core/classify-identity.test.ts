@@ -18,6 +18,22 @@ describe('classifyItem', () => {
   ] as const)('%s', (_title, voice, author, url, expected) => {
     expect(classifyItem({ voice, author, url, official: OFFICIAL })).toBe(expected);
   });
+
+  describe('in a community forum the company hosts (a public feed on its own domain)', () => {
+    const sourceUrl = 'https://community.zephyr.example/c/broadband.atom';
+
+    it("a customer's post is a mention, though its page is on the company's domain", () => {
+      expect(classifyItem({ voice: 'public', author: 'leeds_dev', url: 'https://community.zephyr.example/t/812#post-9000', sourceUrl, official: OFFICIAL })).toBe('mention');
+    });
+
+    it("an official account's reply is a response", () => {
+      expect(classifyItem({ voice: 'public', author: 'ZephyrCares', url: 'https://community.zephyr.example/t/812#post-9001', sourceUrl, official: OFFICIAL })).toBe('response');
+    });
+
+    it('a page on the official domain found through a feed elsewhere is still a response', () => {
+      expect(classifyItem({ voice: 'public', author: '', url: 'https://zephyr.example/news/1', sourceUrl: 'https://news.example/search.rss', official: OFFICIAL })).toBe('response');
+    });
+  });
 });
 
 describe('computeItemId', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeNextHealth, parseFetchState, serializeFetchState, type SourceHealth } from '../../src/core/write/fetch-state.ts';
+import { computeNextHealth, isSameBodyAsLastRead, parseFetchState, serializeFetchState, type SourceHealth } from '../../src/core/write/fetch-state.ts';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 const LATER = new Date('2026-03-10T13:00:00Z');
@@ -52,6 +52,18 @@ describe('computeNextHealth', () => {
     expect(twice.consecutiveFailures).toBe(2);
     const recovered = computeNextHealth(twice, { kind: 'not-modified', status: 304, validators: {} }, LATER);
     expect(recovered).toMatchObject({ consecutiveFailures: 0, lastError: { reason: 'network' } });
+  });
+});
+
+describe('isSameBodyAsLastRead', () => {
+  it.each<[string, SourceHealth | undefined, string, string, 'the same body' | 'a body to read']>([
+    ['the body last read, with the same settings, by a healthy source', healthy, 'd1', 'c1', 'the same body'],
+    ['a new body', healthy, 'd2', 'c1', 'a body to read'],
+    ['the same body read with other settings (an alias added)', healthy, 'd1', 'c2', 'a body to read'],
+    ['the same body after a failure (it is read again, so the recovery is recorded)', { ...healthy, consecutiveFailures: 1 }, 'd1', 'c1', 'a body to read'],
+    ['the first body of a source never read', undefined, 'd1', 'c1', 'a body to read'],
+  ])('counts %s as %s', (_title, previous, bodyDigest, configDigest, expected) => {
+    expect(isSameBodyAsLastRead(previous, bodyDigest, configDigest)).toBe(expected === 'the same body');
   });
 });
 

@@ -13,7 +13,8 @@ import { buildCompanyPage, buildNewsEntry, COMPANY_PAGE_LIMITS } from '../../src
 import { buildActivityFeedItems, buildCaseItem, buildCompanyFeedItems, buildNewsFeedItems, buildOverdueFeedItems, describeCaseState, type FeedUrls } from '../../src/core/site/feed-items.ts';
 import { buildHomeTable } from '../../src/core/site/home-table.ts';
 import { listCasesWithStatus } from '../../src/core/site/lists.ts';
-import { createPaths, listCompanyFeeds } from '../../src/core/site/paths.ts';
+import { createPaths } from '../../src/core/site/paths.ts';
+import { listCompanyFeeds } from '../../src/core/site/company-feeds.ts';
 import type { Case } from '../../src/core/types.ts';
 import { buildWatchblog, type CompanyRecord } from '../../src/core/watchblog.ts';
 import { makeCase, NOW, hoursBeforeNow } from '../core/metrics/case-factory.ts';

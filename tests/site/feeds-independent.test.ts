@@ -10,7 +10,7 @@ import Parser from 'rss-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from '../helpers/build-site.ts';
 import { HOSTILE_NOW, TITLE_PAYLOAD, writeHostileContent } from '../helpers/hostile-content.ts';
-import { countXmlItems, discoverFeeds, FEEDPARSER_MISSING, readFeedsWithFeedparser, type DiscoveredFeeds, type FeedparserReport } from '../helpers/feed-readers.ts';
+import { countXmlItems, discoverFeeds, FEEDPARSER_MISSING, readFeedsWithFeedparser, type DiscoveredFeeds, type FeedparserReport } from '../helpers/independent-rss-readers.ts';
 
 /** The site URL the build uses when WATCHBLOG_SITE is unset (astro.config.mjs). */
 const DEFAULT_SITE = 'https://watchblog.example/';

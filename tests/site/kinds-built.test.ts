@@ -18,7 +18,7 @@ import { serializeItemFile } from '../../src/core/write/front-matter.ts';
 import { CHROMIUM_MISSING, searchBuiltSite } from '../helpers/browser.ts';
 import { useSiteInChromium } from '../helpers/site-in-chromium.ts';
 import { buildSite, type BuildResult } from '../helpers/build-site.ts';
-import { FEEDPARSER_MISSING, readFeedsWithFeedparser } from '../helpers/feed-readers.ts';
+import { FEEDPARSER_MISSING, readFeedsWithFeedparser } from '../helpers/independent-rss-readers.ts';
 import { readDist } from './dist-helpers.ts';
 
 const NOW = '2026-06-01T00:00:00Z';

@@ -20,7 +20,7 @@ import { serializeItemFile } from '../../src/core/write/front-matter.ts';
 import { CHROMIUM_MISSING, searchBuiltSite } from '../helpers/browser.ts';
 import { useSiteInChromium } from '../helpers/site-in-chromium.ts';
 import { buildSite, DEMO_NOW, PROJECT_ROOT, type BuildResult } from '../helpers/build-site.ts';
-import { FEEDPARSER_MISSING, readFeedsWithFeedparser } from '../helpers/feed-readers.ts';
+import { FEEDPARSER_MISSING, readFeedsWithFeedparser } from '../helpers/independent-rss-readers.ts';
 import { readDist } from './dist-helpers.ts';
 
 const SLUG = 'zephyr-telecom';

@@ -134,8 +134,16 @@ describe('chart geometry', () => {
   });
 
   it('breaks a line at missing values and draws a lone point as a dash', () => {
+    // Five values across 100 px (x = 0, 25, 50, 75, 100), 10 px high, maximum 1.
     const { d } = buildLinePath([0, 1, null, 0.5, null], 100, 10, 1);
-    expect(d).toBe('M0 10L25 0M73.5 5h3');
+    const runs = d.split(/(?=M)/).map((run) => [...run.matchAll(/([MLh])(-?[\d.]+)(?: (-?[\d.]+))?/g)].map(([, command, a, b]) => ({ command, a: Number(a), b: b === undefined ? undefined : Number(b) })));
+    expect(runs, 'one run per stretch of known values').toHaveLength(2);
+    const [line, lone] = runs as [typeof runs[0], typeof runs[0]];
+    expect(line.map(({ a, b }) => [a, b]), 'the first run joins 0 (bottom) to 1 (top)').toEqual([[0, 10], [25, 0]]);
+    const [start, dash] = lone as [typeof lone[0], typeof lone[0]];
+    expect(start.b, 'the lone value 0.5 sits halfway up').toBe(5);
+    expect(dash.command, 'drawn as a short horizontal dash').toBe('h');
+    expect(start.a + dash.a / 2, 'centred on its own x').toBeCloseTo(75);
   });
 
   it('scales columns to the maximum and never draws above the chart', () => {

@@ -13,6 +13,12 @@ export type ClassifyInput = {
   author: string;
   /** The item's canonical URL. */
   url: string;
+  /**
+   * The URL of the feed the item came from. A public-voice feed on an official domain is a
+   * community the company hosts (community.example.com): its pages are on the company's
+   * domain whoever writes them, so there only the author tells the company's answers apart.
+   */
+  sourceUrl?: string;
   /** The company's official author names/handles and domains. */
   official: { authors: string[]; domains: string[] };
 };
@@ -40,18 +46,24 @@ export function isOnDomain(host: string, domain: string): boolean {
 /**
  * 'response' when the source speaks for the company (voice 'company'), when the
  * author is one of the official authors (case-insensitive, '@' optional), or when
- * the item's URL is on an official domain or a subdomain of one; else 'mention'.
- * Pure; never throws.
+ * the item's URL is on an official domain or a subdomain of one — unless the feed itself
+ * is on an official domain (a community forum the company hosts, where customers post
+ * too); else 'mention'. Pure; never throws.
  */
 export function classifyItem(input: ClassifyInput): ItemKind {
   if (input.voice === 'company') return 'response';
   const author = normalizeAuthorName(input.author);
   if (author !== '' && input.official.authors.some((official) => normalizeAuthorName(official) === author)) return 'response';
+  if (input.sourceUrl !== undefined && isOnOfficialDomain(input.sourceUrl, input.official.domains)) return 'mention';
+  return isOnOfficialDomain(input.url, input.official.domains) ? 'response' : 'mention';
+}
+
+function isOnOfficialDomain(url: string, domains: readonly string[]): boolean {
   let host = '';
   try {
-    host = new URL(input.url).hostname;
+    host = new URL(url).hostname;
   } catch {
-    return 'mention';
+    return false;
   }
-  return input.official.domains.some((domain) => isOnDomain(host, domain)) ? 'response' : 'mention';
+  return domains.some((domain) => isOnDomain(host, domain));
 }

@@ -10,6 +10,7 @@ import { computeItemId } from './identity.ts';
 import { matchCompany, type AliasRule, type CompanyMatch, type MatchRules } from './match.ts';
 import { toPlainText } from './plain-text.ts';
 import { extractSafeLinks, htmlToSafeMarkdown, plainTextToHtml, readableText } from './sanitize-excerpt.ts';
+import { scrubPersonalData } from './scrub-personal-data.ts';
 import { deriveThreadId } from './thread-id.ts';
 import type { ItemDraft, RawItem, SkipReason } from './types.ts';
 
@@ -191,7 +192,9 @@ export function skipsPassingMentions(source: Pick<Source, 'channel' | 'keepPassi
  * `source.excerptChars`, from the summary, else the content, else the media
  * description; links and in-reply-to references canonicalized; kind from
  * the source's voice and the official identities; id from the guid, else the canonical
- * URL; `matchedTerm` and `matchedPassage` from the first alias that counted. Matching
+ * URL; `matchedTerm` and `matchedPassage` from the first alias that counted; e-mail
+ * addresses, phone, card and account numbers in the title, excerpt and passage replaced by
+ * markers (scrubPersonalData; matching reads the text before). Matching
  * (public sources only) reads what a reader sees (buildMatchFields). Skips: 'no-link'
  * (no http(s) link), 'not-about-company' (no alias counted, or, for news sources, only
  * once and not in the title or categories — see skipsPassingMentions; unless the source is
@@ -207,7 +210,8 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): NormalizeRe
     const canonicalUrl = href ? canonicalizeUrl(href, base) : null;
     if (!url || !canonicalUrl) return { ok: false, reason: 'no-link', detail: href ? `not an http(s) link: ${href.slice(0, 200)}` : 'the item has no link' };
 
-    const title = toPlainText(item.title ?? '', TITLE_MAX_CHARS);
+    // Personal data (e-mail, phone, card and account numbers) never reaches a page: see scrubPersonalData.
+    const title = scrubPersonalData(toPlainText(item.title ?? '', TITLE_MAX_CHARS)).text;
     const ownAuthor = displayAuthor(toPlainText(item.author ?? '', AUTHOR_MAX_CHARS));
     const author = ownAuthor || toPlainText(ctx.feedTitle ?? '', AUTHOR_MAX_CHARS);
     const fullHtml = (item.content ?? item.summary ?? '').slice(0, HTML_SCAN_MAX_CHARS);
@@ -235,7 +239,7 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): NormalizeRe
 
     const draft: ItemDraft = {
       // Only an author the item (or its Atom feed) names can make it official: a feed title is not a person.
-      kind: classifyItem({ voice: ctx.source.voice, author: ownAuthor, url: canonicalUrl, official: ctx.company.official }),
+      kind: classifyItem({ voice: ctx.source.voice, author: ownAuthor, url: canonicalUrl, sourceUrl: ctx.feedUrl, official: ctx.company.official }),
       id: computeItemId(guid, canonicalUrl),
       company: ctx.company.slug,
       source: ctx.source.url,
@@ -251,9 +255,9 @@ export function normalizeItem(item: RawItem, ctx: NormalizeContext): NormalizeRe
       links: [...linkSet].slice(0, LINKS_MAX),
       ...threadOf(item, ctx.source, canonicalUrl),
       inReplyTo,
-      excerpt: excerpt.markdown,
+      excerpt: scrubPersonalData(excerpt.markdown, 'markdown').text,
       ...(item.episode ? { episode: item.episode } : {}),
-      ...(matched?.term !== undefined && matched.passage !== undefined ? { matchedTerm: matched.term, matchedPassage: matched.passage } : {}),
+      ...(matched?.term !== undefined && matched.passage !== undefined ? { matchedTerm: matched.term, matchedPassage: scrubPersonalData(matched.passage).text } : {}),
     };
     return { ok: true, draft };
   } catch (error) {

@@ -130,6 +130,7 @@ function isBoilerplateByText(element: Element, summary: PruneSummary): boolean {
  * element's text is gathered once (capped at BOILERPLATE_TEXT_SCAN_MAX_CHARS).
  */
 function dropBoilerplate(node: HastRoot | Element): PruneSummary {
+  dropSubmittedByFooter(node);
   const summary: PruneSummary = { text: '', long: false, removed: false, media: node.type === 'element' && MEDIA_ELEMENTS.has(node.tagName) };
   const kept: typeof node.children = [];
   const addText = (text: string, long: boolean) => {
@@ -164,6 +165,55 @@ function dropBoilerplate(node: HastRoot | Element): PruneSummary {
   }
   node.children = kept as never;
   return summary;
+}
+
+const TABLE_SECTIONS = new Set(['thead', 'tbody', 'tfoot']);
+
+/**
+ * Tables become one paragraph per row (and one for the caption), cells separated by a space:
+ * an excerpt quotes, it does not lay out, and CommonMark has no tables, so without this any
+ * table (every Reddit link post is one) failed to convert and fell back to the raw text,
+ * footers included. Works in place; nested tables are flattened the same way.
+ */
+function flattenTables(node: HastRoot | Element): void {
+  node.children = (node.children as HastContent[]).flatMap((child): HastContent[] => {
+    if (child.type !== 'element') return [child];
+    flattenTables(child);
+    if (child.tagName !== 'table') return [child];
+    const rows = child.children.flatMap((part) => (part.type === 'element' && TABLE_SECTIONS.has(part.tagName) ? part.children : [part]));
+    return rows.flatMap((row): Element[] => {
+      if (row.type !== 'element') return [];
+      if (row.tagName === 'caption') return [{ ...row, tagName: 'p' }];
+      if (row.tagName !== 'tr') return [];
+      const cells = row.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th'));
+      const children = cells.flatMap((cell, index) => (index === 0 ? cell.children : [{ type: 'text' as const, value: ' ' }, ...cell.children]));
+      return [{ type: 'element', tagName: 'p', properties: {}, children }];
+    });
+  }) as never;
+}
+
+/** "submitted by", alone in a text node: the start of Reddit's footer. */
+const SUBMITTED_BY = /^\s*submitted by\s*$/i;
+/** A link to a Reddit user's page, as the footer names the poster. */
+const USER_PAGE_HREF = /\/(?:u|user)\/[^/]+\/?$/;
+
+/**
+ * Reddit's feeds end every post with "submitted by /u/name [link] [comments]": the footer
+ * is about the feed, not the post, and without this it fills short excerpts. It starts at a
+ * text node "submitted by" followed by a link to a user page, and runs to the end of its
+ * parent. Works in place.
+ */
+function dropSubmittedByFooter(node: HastRoot | Element): void {
+  const children = node.children;
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
+    if (child.type !== 'text' || !SUBMITTED_BY.test(child.value)) continue;
+    const next = children.slice(index + 1).find((sibling) => !(sibling.type === 'text' && sibling.value.trim() === ''));
+    if (next?.type === 'element' && next.tagName === 'a' && typeof next.properties.href === 'string' && USER_PAGE_HREF.test(next.properties.href)) {
+      node.children = children.slice(0, index) as never;
+      return;
+    }
+  }
 }
 
 /** Canonical URLs of every http(s) link in the sanitized tree, in document order, unique. */
@@ -272,6 +322,7 @@ export function htmlToSafeMarkdown(html: string, maxChars: number, baseUrl?: str
     const hast = parser.parse(html.replace(/\u0000/g, ''));
     resolveUrls(hast, baseUrl);
     dropBoilerplate(hast);
+    flattenTables(hast);
     const sanitized = toMarkdownTree.runSync(hast) as unknown as MdastRoot;
     collectLinks(hast as HastRoot, links);
     let markdown = stringify(sanitized);

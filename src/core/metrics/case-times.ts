@@ -5,8 +5,8 @@ import type { Case } from '../types.ts';
 
 /** A case as seen at `now`, with its times parsed once. */
 export type TimedCase = {
-  /** The case itself, for ledgers and channels. */
-  source: Case;
+  /** The case these times belong to, for ledgers, kinds and channels. */
+  case: Case;
   /** When it was opened, epoch ms. */
   openedMs: number;
   /** now − openedAt, ms (≥ 0). */
@@ -36,21 +36,21 @@ function parseCaseTime(value: string, caseId: string, field: string): number {
  */
 export function buildTimedCases(cases: readonly Case[], nowMs: number): TimedCase[] {
   const timed: TimedCase[] = [];
-  for (const source of cases) {
-    const openedMs = parseCaseTime(source.openedAt, source.id, 'openedAt');
+  for (const kase of cases) {
+    const openedMs = parseCaseTime(kase.openedAt, kase.id, 'openedAt');
     if (openedMs > nowMs) continue;
-    const responseMs = source.firstResponseAt === null ? null : parseCaseTime(source.firstResponseAt, source.id, 'firstResponseAt');
-    const resolvedMs = source.resolvedAt === null ? null : parseCaseTime(source.resolvedAt, source.id, 'resolvedAt');
+    const responseMs = kase.firstResponseAt === null ? null : parseCaseTime(kase.firstResponseAt, kase.id, 'firstResponseAt');
+    const resolvedMs = kase.resolvedAt === null ? null : parseCaseTime(kase.resolvedAt, kase.id, 'resolvedAt');
     const answered = responseMs !== null && responseMs <= nowMs;
     const resolvedKnown = resolvedMs !== null && resolvedMs <= nowMs;
     timed.push({
-      source,
+      case: kase,
       openedMs,
       ageMs: nowMs - openedMs,
       answered,
       // Threading never dates a counted response before its case; clamp in case a maintainer's edit does.
       responseDelayMs: answered ? Math.max(0, responseMs - openedMs) : null,
-      resolved: resolvedKnown || (resolvedMs === null && source.status === 'resolved'),
+      resolved: resolvedKnown || (resolvedMs === null && kase.status === 'resolved'),
       resolutionDelayMs: resolvedKnown ? Math.max(0, resolvedMs - openedMs) : null,
     });
   }
@@ -60,6 +60,6 @@ export function buildTimedCases(cases: readonly Case[], nowMs: number): TimedCas
 /** Oldest first, then by id (code-unit order, independent of locale). */
 function compareTimedCases(a: TimedCase, b: TimedCase): number {
   if (a.openedMs !== b.openedMs) return a.openedMs - b.openedMs;
-  if (a.source.id === b.source.id) return 0;
-  return a.source.id < b.source.id ? -1 : 1;
+  if (a.case.id === b.case.id) return 0;
+  return a.case.id < b.case.id ? -1 : 1;
 }

@@ -124,7 +124,7 @@ export function computeScorecard(company: string, cases: readonly Case[], policy
   const graded = policy.answerChannelWatched ?? true;
   const everyCase = buildTimedCases(cases, nowMs);
   // Only what asks for an answer can go unanswered: coverage, praise and ideas are never scored.
-  const timed = everyCase.filter((entry) => asksForAnswer(entry.source.kind));
+  const timed = everyCase.filter((entry) => asksForAnswer(entry.case.kind));
   const windows = {} as Record<WindowKey, WindowFigures>;
   for (const key of WINDOW_KEYS) {
     const inWindow = (entry: TimedCase) => isInWindow(entry.openedMs, key, nowMs);
@@ -148,7 +148,7 @@ export function computeScorecard(company: string, cases: readonly Case[], policy
 /** Cases per kind, every kind present (zero when none). */
 function countByKind(cases: readonly TimedCase[]): Record<MentionKind, number> {
   const counts = Object.fromEntries(MENTION_KINDS.map((kind) => [kind, 0])) as Record<MentionKind, number>;
-  for (const entry of cases) counts[entry.source.kind] += 1;
+  for (const entry of cases) counts[entry.case.kind] += 1;
   return counts;
 }
 
@@ -175,7 +175,7 @@ function withoutAnswerFigures(figures: WindowFigures): WindowFigures {
  * `responseTargetMs` is the response target in milliseconds.
  */
 export function computeWindowFigures(windowCases: readonly TimedCase[], responseTargetMs: number): WindowFigures {
-  const cases = windowCases.filter((entry) => asksForAnswer(entry.source.kind));
+  const cases = windowCases.filter((entry) => asksForAnswer(entry.case.kind));
   let responded = 0;
   let awaitingTarget = 0;
   let withinTarget = 0;
@@ -239,10 +239,10 @@ export function computeWindowFigures(windowCases: readonly TimedCase[], response
 
 function buildLedgerEntry(entry: TimedCase, responseTargetMs: number): LedgerEntry {
   return {
-    caseId: entry.source.id,
-    title: entry.source.title,
-    channel: entry.source.channel,
-    openedAt: entry.source.openedAt,
+    caseId: entry.case.id,
+    title: entry.case.title,
+    channel: entry.case.channel,
+    openedAt: entry.case.openedAt,
     ageHours: roundHours(entry.ageMs),
     overdue: !entry.answered && entry.ageMs >= responseTargetMs,
   };

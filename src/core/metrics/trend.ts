@@ -103,7 +103,7 @@ function computeMonth(month: string, cohort: readonly TimedCase[], responseTarge
   let withinTarget = 0;
   let awaitingTarget = 0;
   for (const timed of cohort) {
-    counts.set(timed.source.channel, (counts.get(timed.source.channel) ?? 0) + 1);
+    counts.set(timed.case.channel, (counts.get(timed.case.channel) ?? 0) + 1);
     if (timed.responseDelayMs === null) {
       if (timed.ageMs < responseTargetMs) awaitingTarget += 1;
       continue;

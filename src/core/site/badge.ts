@@ -2,6 +2,8 @@
  * The embeddable badge `/badges/<slug>.svg`: the company's grade and 12-month response rate,
  * in a self-contained SVG with an accessible title. Pure.
  */
+import type { CompanyRecord } from '../watchblog.ts';
+import { HEADLINE_WINDOW } from './company-page.ts';
 import { stripXmlControlChars } from './text.ts';
 
 /** Escapes text for XML content and attribute values. */
@@ -54,4 +56,10 @@ export function buildBadgeSvg(input: BadgeInput): string {
     `</g></svg>`,
     '',
   ].join('\n');
+}
+
+/** A company's badge: the grade and the response rate of the headline window (the grade's own), as on its page. */
+export function buildCompanyBadgeSvg(record: CompanyRecord): string {
+  const { scorecard } = record;
+  return buildBadgeSvg({ name: record.company.name, grade: scorecard.grade.letter, responseRate: scorecard.windows[HEADLINE_WINDOW].responseRate, graded: scorecard.graded });
 }

@@ -7,7 +7,7 @@
 import { formatDuration } from '../format.ts';
 import { asksForAnswer, type MentionKind } from '../schemas.ts';
 import type { Case } from '../types.ts';
-import { truncateText } from './text.ts';
+import { formatCount, truncateText } from './text.ts';
 
 /** The name of each kind, e.g. "Coverage". */
 export const KIND_NAMES: Record<MentionKind, string> = { problem: 'Problem', question: 'Question', idea: 'Idea', praise: 'Praise', coverage: 'Coverage' };
@@ -103,15 +103,18 @@ export type CaseListLine = {
   kindTag: string | null;
   /** e.g. "answered in 5 h", "no public answer", "no answer expected". */
   answer: string;
+  /** "1 mention", "4 mentions". */
+  mentions: string;
 };
 
 /** One case as a line of a case list. */
-export function describeCaseListLine(kase: Pick<Case, 'kind' | 'status' | 'customerReplied' | 'openedAt' | 'firstResponseAt'>): CaseListLine {
+export function describeCaseListLine(kase: Pick<Case, 'kind' | 'status' | 'customerReplied' | 'openedAt' | 'firstResponseAt' | 'mentionCount'>): CaseListLine {
   return {
     status: describeCaseStatus(kase),
     kindTag: kase.kind === 'problem' ? null : KIND_NAMES[kase.kind],
     answer: kase.firstResponseAt
       ? `answered in ${formatDuration(Date.parse(kase.firstResponseAt) - Date.parse(kase.openedAt))}`
       : asksForAnswer(kase.kind) ? 'no public answer' : 'no answer expected',
+    mentions: formatCount(kase.mentionCount, 'mention'),
   };
 }

@@ -2,6 +2,7 @@
  * Geometry for the charts the site draws as SVG at build time. Pure numbers in, numbers
  * and SVG path strings out; components turn them into markup with a text alternative.
  */
+import { formatRate } from '../format.ts';
 
 /** A rectangle in SVG user units. */
 export type Rect = { x: number; y: number; width: number; height: number };
@@ -70,3 +71,39 @@ export function scaleY(value: number, height: number, max: number): number {
   const top = max > 0 ? max : 1;
   return round2(height - (Math.min(Math.max(value, 0), top) / top) * height);
 }
+
+/** A sparkline's size in px: small enough for a table cell. */
+export const SPARKLINE_SIZE = { width: 96, height: 24 } as const;
+
+/** A sparkline of a share per month, ready to draw: its path and the sentence that reads it aloud. */
+export type Sparkline = {
+  /** The line's path in a SPARKLINE_SIZE box, the baseline 2 px above the bottom. */
+  d: string;
+  /** "<label>, last 12 months: from 40 % to 75 %", or "<label>: no cases in the last 12 months". */
+  summary: string;
+};
+
+/** A sparkline of shares (0–1, null for months without a figure, oldest first), summarised by its first and last known month. */
+export function buildSparkline(values: readonly (number | null)[], label: string): Sparkline {
+  const { d } = buildLinePath(values, SPARKLINE_SIZE.width, SPARKLINE_SIZE.height - 2, 1);
+  const known = values.filter((value): value is number => value !== null);
+  const summary =
+    known.length === 0
+      ? `${label}: no cases in the last 12 months`
+      : `${label}, last 12 months: from ${formatRate(known[0] ?? 0)} to ${formatRate(known[known.length - 1] ?? 0)}`;
+  return { d, summary };
+}
+
+/** The size of the monthly charts (columns and lines) in viewBox units, and the room left of the plot for axis labels ("10 d"). */
+export const MONTHLY_CHART_SIZE = { width: 480, height: 140, gutter: 44 } as const;
+
+/** What every monthly chart is given: its id, its title and description for screen readers, and one label per month. */
+export type MonthlyChartProps = {
+  id: string;
+  title: string;
+  desc: string;
+  /** One label per month, oldest first. */
+  labels: string[];
+  /** Column header of the values in the data table. */
+  unit: string;
+};

@@ -6,11 +6,13 @@
  * CompanyPage.astro renders what this returns.
  */
 import { formatHours, formatRate } from '../format.ts';
-import { GRADE_WEIGHTS, MIN_CASES_FOR_GRADE, WINDOW_KEYS, type Grade, type LedgerEntry, type Scorecard, type WindowFigures, type WindowKey } from '../metrics/index.ts';
+import { GRADE_THRESHOLDS, GRADE_WEIGHTS, MIN_CASES_FOR_GRADE, WINDOW_KEYS, type Grade, type LedgerEntry, type Scorecard, type WindowFigures, type WindowKey } from '../metrics/index.ts';
 import { MENTION_KINDS, asksForAnswer } from '../schemas.ts';
 import type { Case } from '../types.ts';
 import type { CompanyRecord } from '../watchblog.ts';
 import { buildWhyHere, type TextSegment } from './case-kinds.ts';
+import { countSaid, listCompanySaid } from './company-said.ts';
+import { buildCompanyTrends, type CompanyTrends } from './company-trends.ts';
 import { listCasesOfKinds, sortCasesByActivity } from './lists.ts';
 import { isHttpUrl } from './paths.ts';
 import { toPlainParagraphs, truncateText } from './text.ts';
@@ -22,7 +24,10 @@ export const HEADLINE_WINDOW = '365d' satisfies WindowKey;
 export const WINDOW_NAMES: Record<WindowKey, string> = { '30d': '30 days', '90d': '90 days', '365d': '12 months', all: 'All time' };
 
 /** How many rows each list on the company page shows; the archives hold the rest. */
-export const COMPANY_PAGE_LIMITS = { ledger: 100, recent: 15, news: 10, voices: 10 } as const;
+export const COMPANY_PAGE_LIMITS = { ledger: 100, recent: 15, news: 10, voices: 10, statements: 10 } as const;
+
+/** Longest statement excerpt the company page quotes, in characters. */
+export const STATEMENT_EXCERPT_CHARS = 160;
 
 /** The headline: what stands where the grade letter goes. */
 export type CompanyHeadline =
@@ -43,17 +48,40 @@ export type HeadlineFigure = { label: string; value: string };
 /** One row of the scorecard table: a label and one value per window (WINDOW_KEYS order). */
 export type ScorecardRow = { label: string; values: string[] };
 
+/** A statement that answers no case, as the company page lists it. */
+export type StatementEntry = {
+  /** Its title, or "Untitled statement". */
+  title: string;
+  /** Its link when http(s); null otherwise (the title is shown unlinked). */
+  url: string | null;
+  /** Who posted it; the company's name when unknown. */
+  author: string;
+  channel: string;
+  /** UTC ISO. */
+  publishedAt: string;
+  /** Its excerpt as plain text, cut to STATEMENT_EXCERPT_CHARS. */
+  excerpt: string;
+};
+
 /** A list of cases shown on the page, capped, with the total it was cut from. */
 export type CappedCases = { cases: Case[]; total: number };
 
 export type CompanyPageModel = {
+  /** The company's website when it is an http(s) link; null otherwise (not shown). */
+  site: string | null;
+  /** Every case of the company, any kind, for the link to its archive. */
+  caseCount: number;
   /** One sentence for search engines and link previews. */
   description: string;
   headline: CompanyHeadline;
   /** The grade in a few words, e.g. for the badge's alt text: "grade D", "not enough data for a grade", "not graded". */
   gradeSummary: string;
-  /** The grade formula in one sentence; null when not graded. */
+  /** The grade formula and the letters' thresholds (GRADE_THRESHOLDS); null when not graded. */
   formula: string | null;
+  /** What the scorecard table counts, above it. */
+  scorecardNote: string;
+  /** The trend charts of the last 12 months. */
+  trends: CompanyTrends;
   /** The headline figures' window, e.g. "last 12 months". */
   windowLabel: string;
   /** Response rate, median, share within target and cases waiting for an answer, all from HEADLINE_WINDOW; empty when not graded. */
@@ -76,7 +104,17 @@ export type CompanyPageModel = {
   news: CappedCases;
   /** Praise and ideas, newest first. */
   voices: CappedCases;
+  /** The newest statements that answer no case, at most COMPANY_PAGE_LIMITS.statements. */
+  statements: StatementEntry[];
+  /** Everything the company said that the site shows (answers and statements), for the link to its page. */
+  saidTotal: number;
 };
+
+/** The grade formula with the letters' thresholds, e.g. "Score = 50 % response rate + … A ≥ 85, B ≥ 70, C ≥ 55, D ≥ 40." */
+export function describeGradeFormula(responseTargetHours: number): string {
+  const thresholds = GRADE_THRESHOLDS.map((threshold) => `${threshold.letter} ≥ ${threshold.minScore}`).join(', ');
+  return `Score = ${GRADE_WEIGHTS.responseRate * 100} % response rate + ${GRADE_WEIGHTS.withinTargetShare * 100} % answered within ${responseTargetHours} h + ${GRADE_WEIGHTS.resolutionRate * 100} % resolution rate. ${thresholds}.`;
+}
 
 const NOT_GRADED_TEXT = 'Not graded: no channel where it answers is watched';
 const NOT_GRADED_HINT =
@@ -140,15 +178,17 @@ export function buildCompanyPage(record: CompanyRecord): CompanyPageModel {
   const ledgerLimit = COMPANY_PAGE_LIMITS.ledger;
   const headline = buildHeadline(scorecard);
   return {
+    site: company.site && isHttpUrl(company.site) ? company.site : null,
+    caseCount: record.cases.length,
     description:
       headline.state === 'not-graded'
         ? `${company.name}: not graded (no channel where it answers is watched); ${year.cases} public problems and questions and ${year.casesByKind.coverage} news items in the ${windowLabel}.`
         : `${company.name}: ${headline.state === 'graded' ? `grade ${headline.grade.letter}` : 'grade not yet available'}, ${year.responded} of ${year.cases} public problems and questions answered in the ${windowLabel}.`,
     headline,
     gradeSummary: headline.state === 'graded' ? `grade ${headline.grade.letter}` : headline.state === 'not-graded' ? 'not graded' : 'not enough data for a grade',
-    formula: scorecard.graded
-      ? `Score = ${GRADE_WEIGHTS.responseRate * 100} % response rate + ${GRADE_WEIGHTS.withinTargetShare * 100} % answered within ${target} h + ${GRADE_WEIGHTS.resolutionRate * 100} % resolution rate. A ≥ 85, B ≥ 70, C ≥ 55, D ≥ 40.`
-      : null,
+    formula: scorecard.graded ? describeGradeFormula(target) : null,
+    scorecardNote: `Each figure comes with the number of cases behind it.${scorecard.graded ? ` Cases still inside the ${target} h target are not yet counted as misses.` : ''}`,
+    trends: buildCompanyTrends(record),
     windowLabel,
     figures,
     figuresCaption: `Problems and questions opened in the ${windowLabel}`,
@@ -160,6 +200,15 @@ export function buildCompanyPage(record: CompanyRecord): CompanyPageModel {
     recent: capped(sortCasesByActivity(record.cases.filter((kase) => asksForAnswer(kase.kind))), COMPANY_PAGE_LIMITS.recent),
     news: capped(listCasesOfKinds(record.cases, ['coverage']), COMPANY_PAGE_LIMITS.news),
     voices: capped(listCasesOfKinds(record.cases, ['praise', 'idea']), COMPANY_PAGE_LIMITS.voices),
+    statements: record.statements.slice(0, COMPANY_PAGE_LIMITS.statements).map((statement) => ({
+      title: statement.title || 'Untitled statement',
+      url: isHttpUrl(statement.url) ? statement.url : null,
+      author: statement.author || company.name,
+      channel: statement.channel,
+      publishedAt: statement.publishedAt,
+      excerpt: truncateText(toPlainParagraphs(statement.excerpt).join(' '), STATEMENT_EXCERPT_CHARS),
+    })),
+    saidTotal: countSaid(listCompanySaid(record)).total,
   };
 }
 

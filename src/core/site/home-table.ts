@@ -4,8 +4,9 @@
  */
 import type { Grade } from '../metrics/index.ts';
 import { MS_PER_DAY, WINDOW_DAYS } from '../metrics/index.ts';
-import type { CompanyRecord } from '../watchblog.ts';
-import { HOME_WINDOW, SORT_ORDERS, sortCompanies, takeLastMonths } from './lists.ts';
+import type { CompanyRecord, Post, Watchblog } from '../watchblog.ts';
+import { buildSparkline, type Sparkline } from './charts.ts';
+import { HOME_WINDOW, SORT_ORDERS, listLatestActivity, sortCompanies, takeLastMonths, type ActivityEntry } from './lists.ts';
 import type { SortKey } from './paths.ts';
 
 /** Months the "answered per month" sparkline shows. */
@@ -32,6 +33,8 @@ export type HomeTableRow = {
   cases: number;
   /** The trend's response rate of each of the last SPARKLINE_MONTHS months, oldest first; null for a month with no decided case, and every month when not graded. */
   answeredPerMonth: (number | null)[];
+  /** answeredPerMonth drawn as a sparkline, with its text alternative. */
+  sparkline: Sparkline;
 };
 
 /** A sortable column heading of the home table. */
@@ -70,6 +73,7 @@ function column(key: SortKey, sortKey: SortKey): HomeTableColumn {
 /** One company's row, all figures from the home window. */
 export function buildHomeTableRow(record: CompanyRecord): HomeTableRow {
   const figures = record.scorecard.windows[HOME_WINDOW];
+  const answeredPerMonth = takeLastMonths(record.scorecard.trend, SPARKLINE_MONTHS).map((month) => (record.scorecard.graded ? (month?.responseRate ?? null) : null));
   return {
     slug: record.company.slug,
     name: record.company.name,
@@ -81,7 +85,8 @@ export function buildHomeTableRow(record: CompanyRecord): HomeTableRow {
     graded: record.scorecard.graded,
     unanswered: record.scorecard.graded ? figures.unanswered : null,
     cases: figures.cases,
-    answeredPerMonth: takeLastMonths(record.scorecard.trend, SPARKLINE_MONTHS).map((month) => (record.scorecard.graded ? (month?.responseRate ?? null) : null)),
+    answeredPerMonth,
+    sparkline: buildSparkline(answeredPerMonth, `${record.company.name}: share of cases answered per month`),
   };
 }
 
@@ -100,5 +105,32 @@ export function buildHomeTable(records: readonly CompanyRecord[], sortKey: SortK
     nameColumn: column('name', sortKey),
     columns: FIGURE_KEYS.map((key) => column(key, sortKey)),
     rows: sortCompanies(records, sortKey).map(buildHomeTableRow),
+  };
+}
+
+/** How much the home page lists beside the table. */
+export const HOME_LIMITS = { activity: 12, posts: 6 } as const;
+
+/** The home page of a watch blog of several companies: the table, the latest activity and posts. */
+export type HomePage = {
+  /** How many companies the watch blog follows. */
+  companyCount: number;
+  /** The watch blog's instant, UTC ISO. */
+  asOf: string;
+  table: HomeTable;
+  /** The latest HOME_LIMITS.activity timeline events across companies, newest first. */
+  activity: ActivityEntry[];
+  /** The newest HOME_LIMITS.posts posts. */
+  posts: Post[];
+};
+
+/** The home page sorted by `sortKey`. */
+export function buildHomePage(watchblog: Watchblog, sortKey: SortKey): HomePage {
+  return {
+    companyCount: watchblog.companies.length,
+    asOf: watchblog.asOf,
+    table: buildHomeTable(watchblog.companies, sortKey, watchblog.asOf),
+    activity: listLatestActivity(watchblog.companies, HOME_LIMITS.activity),
+    posts: watchblog.posts.slice(0, HOME_LIMITS.posts),
   };
 }

@@ -33,6 +33,8 @@ export type OpenEvent = {
   url: string;
   /** The sanitized Markdown excerpt. */
   excerpt: string;
+  /** Where an item added by hand came from (its file's `via`), when the maintainer said. */
+  via?: string;
   /** Mentions only: its kind (problem, question, idea, praise, coverage): the maintainer's, else read from source and text. */
   mentionKind?: MentionKind;
   /** Mentions only: true when published after the company's first counted answer (the conversation going on). */
@@ -116,6 +118,7 @@ export function buildOpenCase(kase: Case, url: string): OpenCase {
         title: event.item.title,
         url: event.item.url,
         excerpt: event.item.excerpt,
+        ...(event.item.via ? { via: event.item.via } : {}),
       };
       if (event.kind === 'mention') return { ...common, mentionKind: event.mentionKind, followUp: event.followUp === true };
       return {

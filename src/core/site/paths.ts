@@ -4,21 +4,11 @@
  * `import.meta.env.BASE_URL`). Paths end in `/` for pages and in the file name for files.
  */
 import type { CaseStatus, Channel } from '../schemas.ts';
+import { COMPANY_FEEDS, type CompanyFeedKind } from './company-feeds.ts';
 
 /** The sort keys of the home table, each one static page (`/sort/<key>/`). */
 export const SORT_KEYS = ['name', 'grade', 'response-rate', 'median-response', 'within-target', 'unanswered'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
-
-/** The per-company feeds, by kind: file name under `/companies/<slug>/`. */
-export const COMPANY_FEEDS = {
-  all: 'rss.xml',
-  responses: 'responses.xml',
-  said: 'said.xml',
-  resolved: 'resolved.xml',
-  overdue: 'overdue.xml',
-  news: 'news.xml',
-} as const;
-export type CompanyFeedKind = keyof typeof COMPANY_FEEDS;
 
 /** A base path in canonical form: starts and ends with one `/` ("watch" → "/watch/", "" → "/"). */
 export function normalizeBase(base: string): string {
@@ -46,7 +36,7 @@ export function createPaths(baseIn: string) {
     companyMonth: (slug: string, month: string, page = 1) => paged(`${base}companies/${seg(slug)}/archive/${seg(month)}/`, page),
     companySaid: (slug: string, page = 1) => paged(`${base}companies/${seg(slug)}/said/`, page),
     companyNews: (slug: string, page = 1) => paged(`${base}companies/${seg(slug)}/news/`, page),
-    companyFeed: (slug: string, kind: CompanyFeedKind = 'all') => `${base}companies/${seg(slug)}/${COMPANY_FEEDS[kind]}`,
+    companyFeed: (slug: string, kind: CompanyFeedKind = 'all') => `${base}companies/${seg(slug)}/${COMPANY_FEEDS[kind].file}`,
     caseOf: (company: string, id: string) => `${base}cases/${seg(company)}/${seg(id)}/`,
     caseFeed: (company: string, id: string) => `${base}cases/${seg(company)}/${seg(id)}/rss.xml`,
     channel: (channel: Channel, page = 1) => paged(`${base}channels/${channel}/`, page),
@@ -84,19 +74,4 @@ export function isHttpUrl(url: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** A feed as pages announce and list it. */
-export type FeedLink = { title: string; href: string };
-
-/** The feeds of one company, in the order pages list them. */
-export function listCompanyFeeds(paths: SitePaths, slug: string, name: string): FeedLink[] {
-  return [
-    { title: `${name}: all activity`, href: paths.companyFeed(slug, 'all') },
-    { title: `${name}: responses only`, href: paths.companyFeed(slug, 'responses') },
-    { title: `${name}: what ${name} said (answers and statements)`, href: paths.companyFeed(slug, 'said') },
-    { title: `${name}: newly resolved`, href: paths.companyFeed(slug, 'resolved') },
-    { title: `${name}: overdue (past target, no answer)`, href: paths.companyFeed(slug, 'overdue') },
-    { title: `${name}: in the news (coverage, never scored)`, href: paths.companyFeed(slug, 'news') },
-  ];
 }

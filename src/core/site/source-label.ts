@@ -1,6 +1,8 @@
 /**
- * The name a source goes by on the sources page and the company page. Pure.
+ * The name a source goes by on the sources page and the company page, and its health in a
+ * few words. Pure.
  */
+import type { SourceHealth } from '../write/fetch-state.ts';
 
 /**
  * A source → its label: the company file's `name`, else the feed's own title as fetch last
@@ -20,4 +22,10 @@ export function computeSourceLabel(source: { url: string; name?: string | undefi
     // Not a URL: a local file.
   }
   return source.url.split(/[\\/]/).filter((part) => part !== '').pop() ?? source.url;
+}
+
+/** A source's health in a few words: "healthy", "failing (3 in a row)", or "not fetched yet" when fetch has no record of it. */
+export function describeSourceHealth(health: SourceHealth | undefined): string {
+  if (!health) return 'not fetched yet';
+  return health.consecutiveFailures > 0 ? `failing (${health.consecutiveFailures} in a row)` : 'healthy';
 }

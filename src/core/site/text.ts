@@ -77,3 +77,8 @@ export function truncateText(text: string, maxChars: number): string {
   const atWord = cut.replace(/\s+\S*$/, '');
   return `${atWord.length > maxChars / 2 ? atWord : cut}…`;
 }
+
+/** A count with its noun, singular for exactly one: "1 mention", "3 mentions", "0 cases". */
+export function formatCount(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}

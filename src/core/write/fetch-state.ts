@@ -95,8 +95,18 @@ function compact<T extends Record<string, unknown>>(record: T): T {
   return out as T;
 }
 
-function recoverFrom(previous: SourceHealth | undefined): SourceHealth {
+/** The record the next one is built on: the previous one, or that of a source never read before. */
+function previousOrNewHealth(previous: SourceHealth | undefined): SourceHealth {
   return previous ?? { consecutiveFailures: 0, itemsSeen: 0, itemsLastRun: 0 };
+}
+
+/**
+ * "Same body means not modified": true when `previous` records a body with this digest, read
+ * with the same settings (`configDigest`), by a source that was healthy then. Fetch skips
+ * reading such a body again, and its health record does not change for it.
+ */
+export function isSameBodyAsLastRead(previous: SourceHealth | undefined, bodyDigest: string, configDigest: string): previous is SourceHealth {
+  return previous !== undefined && previous.bodyDigest === bodyDigest && previous.configDigest === configDigest && previous.consecutiveFailures === 0;
 }
 
 /**
@@ -111,7 +121,7 @@ function recoverFrom(previous: SourceHealth | undefined): SourceHealth {
  * - failure: validators are kept; the failure is counted.
  */
 export function computeNextHealth(previous: SourceHealth | undefined, outcome: SourceOutcome, now: Date): SourceHealth {
-  const base = recoverFrom(previous);
+  const base = previousOrNewHealth(previous);
   const at = now.toISOString();
   if (outcome.kind === 'failed') {
     return compact({
@@ -140,12 +150,9 @@ export function computeNextHealth(previous: SourceHealth | undefined, outcome: S
   }
   const { etag, lastModified } = outcome.validators;
   if (
-    previous &&
-    previous.bodyDigest === outcome.bodyDigest &&
-    previous.configDigest === outcome.configDigest &&
+    isSameBodyAsLastRead(previous, outcome.bodyDigest, outcome.configDigest) &&
     previous.etag === etag &&
     previous.lastModified === lastModified &&
-    previous.consecutiveFailures === 0 &&
     (outcome.feedTitle === undefined || previous.feedTitle === outcome.feedTitle)
   ) {
     return previous;

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { loadWatchblog } from '../../queries/watchblog.ts';
-import { buildBadgeSvg } from '../../core/site/badge.ts';
+import { buildCompanyBadgeSvg } from '../../core/site/badge.ts';
 import type { CompanyRecord } from '../../core/watchblog.ts';
 
 export async function getStaticPaths() {
@@ -11,6 +11,5 @@ export async function getStaticPaths() {
 /** `/badges/<slug>.svg`: an embeddable badge with the grade and the 12-month response rate. */
 export const GET: APIRoute = ({ props }) => {
   const { record } = props as { record: CompanyRecord };
-  const svg = buildBadgeSvg({ name: record.company.name, grade: record.scorecard.grade.letter, responseRate: record.scorecard.windows['365d'].responseRate, graded: record.scorecard.graded });
-  return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } });
+  return new Response(buildCompanyBadgeSvg(record), { headers: { 'Content-Type': 'image/svg+xml' } });
 };

@@ -3,6 +3,7 @@ import type { APIRoute } from 'astro';
 import { loadWatchblog } from '../../../../queries/watchblog.ts';
 import { respondWithFeed } from '../../../../layouts/rss-feed.ts';
 import { buildCaseFeedItems } from '../../../../core/site/feed-items.ts';
+import { describeCaseFeed } from '../../../../core/site/case-page.ts';
 import { createPaths, toAbsoluteUrl } from '../../../../core/site/paths.ts';
 import type { Case, CompanyEntry } from '../../../../core/types.ts';
 
@@ -20,8 +21,7 @@ export const GET: APIRoute = ({ props, site }) => {
   const origin = site ?? new URL('https://watchblog.example');
   const pageUrl = toAbsoluteUrl(origin, paths.caseOf(company.slug, kase.id));
   return respondWithFeed({
-    title: `${kase.title} (${company.name}) — Watchblog`,
-    description: `Every mention and answer of one ${company.name} case, and its resolution.`,
+    ...describeCaseFeed(kase, company.name),
     selfUrl: toAbsoluteUrl(origin, paths.caseFeed(company.slug, kase.id)),
     pageUrl,
     items: buildCaseFeedItems(kase, company.name, pageUrl),

@@ -1,8 +1,9 @@
 /**
- * Independent readers for the site's RSS: feed discovery over a built `dist/`, Debian's
- * python3-feedparser (plus Python's own XML parser for the element tree) in ONE child process
- * for all feeds, and rss-parser. Tests skip the feedparser part with `FEEDPARSER_MISSING` as
- * the reason when `/usr/bin/python3 -c 'import feedparser'` fails.
+ * Independent RSS readers, to check the site's own feeds with code that is not ours: feed
+ * discovery over a built `dist/`, and Debian's python3-feedparser (plus Python's own XML
+ * parser for the element tree) in ONE child process for all feeds (feeds-independent.test.ts
+ * adds rss-parser). Tests skip the feedparser part with `FEEDPARSER_MISSING` as the reason
+ * when `/usr/bin/python3 -c 'import feedparser'` fails.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chooseWorkerCount, createWorkerFeedReader } from '../../scripts/stages/feed-readers.ts';
+import { chooseWorkerCount, createWorkerItemReader } from '../../scripts/stages/feed-item-readers.ts';
 import { runFetch, type FetchOptions } from '../../scripts/stages/run-fetch.ts';
 import { buildRssFeed, startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
 
@@ -58,7 +58,7 @@ describe('reading feed bodies in worker threads', () => {
   });
 
   it('turns a body that cannot be read into a typed error, not a crash', async () => {
-    const reader = createWorkerFeedReader(1);
+    const reader = createWorkerItemReader(1);
     try {
       const context = { company: { slug: 'acme', name: 'Acme', aliases: ['Acme'], exclude: [], official: { authors: [], domains: [] } }, source: { url: 'x', channel: 'forum' as const, voice: 'public' as const, threaded: false, allAboutCompany: false, excerptChars: 600 }, feedUrl: 'https://x.example/', now: NOW };
       const result = await reader.read(new TextEncoder().encode('<html><body>Not a feed</body></html>'), 'text/html', 'https://x.example/', context);
@@ -73,7 +73,7 @@ describe('reading feed bodies in worker threads', () => {
     [8, 2, 2],
     [500, 2, 2],
     [500, 16, 4],
-  ])('starts no workers for a handful of sources and at most one per core (%i sources, %i cores → %i)', (sources, cores, expected) => {
+  ])('starts no workers for a handful of sources and at most one per core, up to 4 (%i sources, %i cores → %i)', (sources, cores, expected) => {
     expect(chooseWorkerCount(sources, cores)).toBe(expected);
   });
 });

@@ -1,8 +1,10 @@
 /**
- * Where feed bodies are decoded, parsed and normalized: inline, or in a small pool of
- * worker threads so a cold fetch uses every core (normalizing — sanitizing HTML into
- * Markdown — is most of a cold run's CPU). A worker that dies fails its one source with a
- * typed error and is replaced; the run goes on.
+ * Feed item readers: where fetch turns a downloaded body into items (`readFeedItems`:
+ * decode, parse, normalize), inline or in a small pool of worker threads so a cold fetch
+ * uses the cores (normalizing — sanitizing HTML into Markdown — is most of a cold run's
+ * CPU). A worker that dies fails its one source with a typed error and is replaced; the
+ * run goes on. (Not to be confused with the independent RSS readers the tests check the
+ * site's own feeds with: tests/helpers/independent-rss-readers.ts.)
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -10,30 +12,31 @@ import type { NormalizeContext } from '../../src/core/ingest/normalize.ts';
 import { readFeedItems, type FeedReadResult } from '../../src/core/ingest/read-feed.ts';
 
 /** One body to read, as sent to a worker. */
-export type FeedJob = { id: number; bytes: Uint8Array; contentType: string | undefined; feedUrl: string; context: NormalizeContext };
+export type FeedItemJob = { id: number; bytes: Uint8Array; contentType: string | undefined; feedUrl: string; context: NormalizeContext };
 
-export type FeedReader = {
+/** Reads one body into items; `close` stops any worker threads. */
+export type FeedItemReader = {
   read: (bytes: Uint8Array, contentType: string | undefined, feedUrl: string, context: NormalizeContext) => Promise<FeedReadResult>;
   close: () => Promise<void>;
 };
 
 /** Reads on the main thread: for small runs and tests. */
-export function createInlineFeedReader(): FeedReader {
+export function createInlineItemReader(): FeedItemReader {
   return { read: readFeedItems, close: async () => {} };
 }
 
-/** Worker threads worth starting for this many sources: one per core, none for a handful of sources. */
+/** Worker threads worth starting for this many sources: one per core up to 4, none for a handful of sources. */
 export function chooseWorkerCount(sources: number, cores: number = os.availableParallelism()): number {
   return sources < 8 ? 0 : Math.max(0, Math.min(cores, 4));
 }
 
-const WORKER_URL = new URL('./feed-worker.ts', import.meta.url);
+const WORKER_URL = new URL('./feed-item-worker.ts', import.meta.url);
 
 type Slot = { worker: Worker; job: { id: number; resolve: (result: FeedReadResult) => void } | null };
 
 /** A pool of up to `size` worker threads, started on demand; jobs queue when every worker is busy. */
-export function createWorkerFeedReader(size: number): FeedReader {
-  const queue: { job: FeedJob; resolve: (result: FeedReadResult) => void }[] = [];
+export function createWorkerItemReader(size: number): FeedItemReader {
+  const queue: { job: FeedItemJob; resolve: (result: FeedReadResult) => void }[] = [];
   const slots: Slot[] = [];
   let nextId = 0;
   let closed = false;

@@ -1,0 +1,204 @@
+/**
+ * `npm run bench` — the build benchmark: for generated watch blogs of each size (1,000, 10,000
+ * and 100,000 mentions by default; `npm run generate` makes them), it measures, in one run:
+ *
+ *   - our cold build: content sync, page build, Pagefind, total wall, peak RSS of the whole
+ *     process tree, pages and bytes written;
+ *   - a second build with nothing changed, and one after adding 10 mentions to one company
+ *     (Astro's cache kept);
+ *   - two baselines over the same Markdown files: a plain Astro project (one glob collection,
+ *     one template, one page per file, no search index) and Hugo (Debian's `hugo`);
+ *
+ * and prints the ratios. The machine is shared and noisy: compare ratios within one run.
+ * Results go to bench/results/<date>.json.
+ *
+ *   npm run bench -- [--sizes 1000,10000,100000] [--companies 20] [--seed 1] [--skip-baselines]
+ */
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseItemFile, serializeItemFile } from '../src/core/write/front-matter.ts';
+import { hugoVersion, writeHugoSite, writePlainAstroProject } from './bench/baselines.ts';
+import { runMeasured, type TreeRun } from './bench/process-tree.ts';
+import { defineCli, exitWithUsageError, parseCliArgs } from './cli-args.ts';
+import { generateSyntheticWatchblog } from './generate/synthetic.ts';
+
+const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
+// Under the project: Astro keeps its prerender chunks per build only when outDir is inside the working directory.
+const WORK_ROOT = path.join(PROJECT_ROOT, '.astro', 'bench');
+const BUILD_NOW = '2026-11-21T00:00:00Z';
+const GENERATED_END = new Date('2026-11-20T18:00:00Z');
+
+const CLI = defineCli({
+  command: 'npm run bench --',
+  tag: 'bench',
+  summary: 'Builds generated watch blogs of several sizes and compares our build (cold, unchanged, +10 mentions) with a plain Astro project and Hugo over the same files. Writes bench/results/<date>.json.',
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000', value: '<n,n,...>', description: 'mentions per generated watch blog (default 1000,10000,100000)' },
+    companies: { type: 'string', default: '20', value: '<n>', description: 'companies per watch blog (default 20)' },
+    seed: { type: 'string', default: '1', value: '<n>', description: 'the generator seed (default 1)' },
+    'skip-baselines': { type: 'boolean', default: false, description: 'measure our build only' },
+  },
+  exitCodes: { 0: 'measured; also after --help', 1: 'a build failed', 2: 'bad options' },
+});
+
+const values = parseCliArgs(CLI);
+const sizes = values.sizes.split(',').map((size) => Number(size.trim()));
+if (sizes.some((size) => !Number.isInteger(size) || size < 100)) exitWithUsageError(CLI, `--sizes: expected whole numbers of at least 100, got "${values.sizes}"`);
+const companies = Number(values.companies);
+const seed = Number(values.seed);
+if (!Number.isInteger(companies) || companies < 1) exitWithUsageError(CLI, `--companies: expected a whole number, got "${values.companies}"`);
+if (!Number.isInteger(seed)) exitWithUsageError(CLI, `--seed: expected a whole number, got "${values.seed}"`);
+
+type BuildFigures = { wallSeconds: number; syncSeconds?: number; pagesSeconds?: number; pagefindSeconds?: number; peakRssMB: number; pages: number; bytesWritten: number };
+type SizeResult = { mentions: number; responses: number; contentFiles: number; ours: { cold: BuildFigures; unchanged: BuildFigures; plus10Mentions: BuildFigures }; plainAstro?: BuildFigures; hugo?: BuildFigures; ratios: Record<string, number> };
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+const MB = 1024 * 1024;
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+async function measureOutput(dir: string): Promise<{ pages: number; bytesWritten: number }> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  let pages = 0;
+  let bytesWritten = 0;
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    if (entry.name.endsWith('.html')) pages += 1;
+    bytesWritten += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return { pages, bytesWritten };
+}
+
+function failIfBroken(what: string, run: TreeRun): void {
+  if (run.code === 0) return;
+  console.error(`[bench] ${what} failed (exit ${run.code}):\n${run.output.slice(-3000)}`);
+  process.exit(1);
+}
+
+/** Our build as `npm run build` runs it: astro build (sync, then pages), then Pagefind. */
+async function buildOurs(contentDir: string, outDir: string, cacheDir: string): Promise<BuildFigures> {
+  const env = { ...process.env, WATCHBLOG_CONTENT: contentDir, WATCHBLOG_NOW: BUILD_NOW, WATCHBLOG_OUT_DIR: outDir, WATCHBLOG_CACHE_DIR: cacheDir };
+  const astro = await runMeasured(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: PROJECT_ROOT, env, markers: { synced: /Synced content/ } });
+  failIfBroken('our astro build', astro);
+  const pagefind = await runMeasured(path.join(PROJECT_ROOT, 'node_modules/.bin/pagefind'), ['--site', outDir], { cwd: PROJECT_ROOT, env });
+  failIfBroken('pagefind', pagefind);
+  const synced = astro.markers.synced;
+  return {
+    wallSeconds: round(astro.wallSeconds + pagefind.wallSeconds),
+    ...(synced === undefined ? {} : { syncSeconds: round(synced), pagesSeconds: round(astro.wallSeconds - synced) }),
+    pagefindSeconds: round(pagefind.wallSeconds),
+    peakRssMB: Math.round(Math.max(astro.peakRssBytes, pagefind.peakRssBytes) / MB),
+    ...(await measureOutput(outDir)),
+  };
+}
+
+async function buildPlainAstro(contentDir: string, dir: string): Promise<BuildFigures> {
+  await rm(dir, { recursive: true, force: true });
+  await writePlainAstroProject(dir, contentDir, PROJECT_ROOT);
+  const run = await runMeasured(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, markers: { synced: /Synced content/ } });
+  failIfBroken('the plain Astro baseline', run);
+  const synced = run.markers.synced;
+  return { wallSeconds: round(run.wallSeconds), ...(synced === undefined ? {} : { syncSeconds: round(synced), pagesSeconds: round(run.wallSeconds - synced) }), peakRssMB: Math.round(run.peakRssBytes / MB), ...(await measureOutput(path.join(dir, 'dist'))) };
+}
+
+async function buildHugo(contentDir: string, dir: string): Promise<BuildFigures> {
+  await rm(dir, { recursive: true, force: true });
+  await writeHugoSite(dir, contentDir);
+  // Hugo's own cold build: the copy above is preparation, not part of the figure.
+  const run = await runMeasured('hugo', ['--quiet'], { cwd: dir });
+  failIfBroken('the Hugo baseline', run);
+  return { wallSeconds: round(run.wallSeconds), peakRssMB: Math.round(run.peakRssBytes / MB), ...(await measureOutput(path.join(dir, 'public'))) };
+}
+
+/** The generated content for one size, made once per size and seed and kept for re-runs. */
+async function generatedContent(mentions: number): Promise<string> {
+  const dir = path.join(WORK_ROOT, `content-${companies}c-${mentions}m-seed${seed}`);
+  const done = path.join(dir, '.generated');
+  if (existsSync(done)) return dir;
+  await rm(dir, { recursive: true, force: true });
+  const files = generateSyntheticWatchblog({ companies, mentions, seed, end: GENERATED_END });
+  for (const folder of new Set(files.map((file) => path.dirname(path.join(dir, file.path))))) await mkdir(folder, { recursive: true });
+  for (let start = 0; start < files.length; start += 256) {
+    await Promise.all(files.slice(start, start + 256).map((file) => writeFile(path.join(dir, file.path), serializeItemFile(file.data, file.body))));
+  }
+  await writeFile(done, new Date(0).toISOString());
+  return dir;
+}
+
+/** Ten new mentions for the largest company: copies of its latest ten, with new ids. */
+async function addTenMentions(contentDir: string): Promise<void> {
+  const folders = await readdir(path.join(contentDir, 'mentions'));
+  const sizes = await Promise.all(folders.map(async (folder) => ({ folder, files: (await readdir(path.join(contentDir, 'mentions', folder))).sort() })));
+  const largest = sizes.sort((a, b) => b.files.length - a.files.length)[0]!;
+  for (const [index, file] of largest.files.slice(-10).entries()) {
+    const parsed = parseItemFile(await readFile(path.join(contentDir, 'mentions', largest.folder, file), 'utf8'));
+    if (!parsed.ok) throw new Error(`${file}: ${parsed.message}`);
+    const id = `beef${String(index).padStart(12, '0')}`;
+    const data = { ...parsed.file.data, id, url: `https://forum.example/p/${id}`, canonicalUrl: `https://forum.example/p/${id}`, publishedAt: '2026-11-20T12:00:00.000Z', fetchedAt: '2026-11-20T12:30:00.000Z' };
+    await writeFile(path.join(contentDir, 'mentions', largest.folder, `2026-11-20-${id}.md`), serializeItemFile(data, parsed.file.body));
+  }
+}
+
+async function countFiles(dir: string): Promise<number> {
+  return existsSync(dir) ? (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).length : 0;
+}
+
+const hugo = values['skip-baselines'] ? null : hugoVersion();
+if (!values['skip-baselines'] && !hugo) log('hugo is not installed (apt-get install hugo): the Hugo baseline is skipped');
+log(`${os.cpus().length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GB, Node ${process.version}; sizes ${sizes.join(', ')}; ${companies} companies`);
+const results: SizeResult[] = [];
+for (const mentions of sizes) {
+  const generated = await generatedContent(mentions);
+  // Each size builds from a fresh copy, so adding mentions never touches the generated folder.
+  const contentDir = path.join(WORK_ROOT, `build-${mentions}`, 'content');
+  await rm(path.dirname(contentDir), { recursive: true, force: true });
+  await cp(generated, contentDir, { recursive: true });
+  const outDir = path.join(path.dirname(contentDir), 'dist');
+  const cacheDir = path.join(path.dirname(contentDir), 'cache');
+  const counts = { mentions: await countFiles(path.join(contentDir, 'mentions')), responses: await countFiles(path.join(contentDir, 'responses')) };
+  log(`${counts.mentions} mentions, ${counts.responses} responses: our cold build…`);
+  const cold = await buildOurs(contentDir, outDir, cacheDir);
+  log(`  cold ${cold.wallSeconds} s; unchanged rebuild…`);
+  const unchanged = await buildOurs(contentDir, outDir, cacheDir);
+  log(`  unchanged ${unchanged.wallSeconds} s; after +10 mentions…`);
+  await addTenMentions(contentDir);
+  const plus10Mentions = await buildOurs(contentDir, outDir, cacheDir);
+  log(`  +10 mentions ${plus10Mentions.wallSeconds} s`);
+  const result: SizeResult = { ...counts, contentFiles: await countFiles(generated), ours: { cold, unchanged, plus10Mentions }, ratios: {} };
+  if (!values['skip-baselines']) {
+    result.plainAstro = await buildPlainAstro(generated, path.join(WORK_ROOT, `plain-astro-${mentions}`));
+    log(`  plain Astro ${result.plainAstro.wallSeconds} s`);
+    result.ratios.coldVsPlainAstro = round(cold.wallSeconds / result.plainAstro.wallSeconds);
+    if (hugo) {
+      result.hugo = await buildHugo(generated, path.join(WORK_ROOT, `hugo-${mentions}`));
+      log(`  Hugo ${result.hugo.wallSeconds} s`);
+      result.ratios.coldVsHugo = round(cold.wallSeconds / result.hugo.wallSeconds);
+    }
+  }
+  result.ratios.unchangedVsCold = round(unchanged.wallSeconds / cold.wallSeconds);
+  result.ratios.plus10VsCold = round(plus10Mentions.wallSeconds / cold.wallSeconds);
+  results.push(result);
+}
+for (let index = 1; index < results.length; index += 1) {
+  const [small, large] = [results[index - 1]!, results[index]!];
+  large.ratios[`wallVs${small.mentions}`] = round(large.ours.cold.wallSeconds / small.ours.cold.wallSeconds);
+}
+
+const report = { date: new Date().toISOString(), machine: { cores: os.cpus().length, memoryGB: Math.round(os.totalmem() / 1024 ** 3), node: process.version, hugo }, companies, seed, results };
+const resultsDir = path.join(PROJECT_ROOT, 'bench', 'results');
+await mkdir(resultsDir, { recursive: true });
+const file = path.join(resultsDir, `${report.date.slice(0, 10)}.json`);
+await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+
+console.log('\n| mentions | files | build | wall s | sync s | pages s | Pagefind s | peak RSS MB | pages | MB written |');
+console.log('|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|');
+for (const result of results) {
+  const rows: [string, BuildFigures | undefined][] = [['ours, cold', result.ours.cold], ['ours, unchanged', result.ours.unchanged], ['ours, +10 mentions', result.ours.plus10Mentions], ['plain Astro', result.plainAstro], ['Hugo', result.hugo]];
+  for (const [name, figures] of rows) {
+    if (!figures) continue;
+    console.log(`| ${result.mentions} | ${result.mentions + result.responses} | ${name} | ${figures.wallSeconds} | ${figures.syncSeconds ?? '–'} | ${figures.pagesSeconds ?? '–'} | ${figures.pagefindSeconds ?? '–'} | ${figures.peakRssMB} | ${figures.pages} | ${(figures.bytesWritten / MB).toFixed(1)} |`);
+  }
+  console.log(`| ${result.mentions} | | ratios | ${Object.entries(result.ratios).map(([name, value]) => `${name} ${value}`).join(', ')} | | | | | | |`);
+}
+log(`results written to ${path.relative(PROJECT_ROOT, file)}`);

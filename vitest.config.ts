@@ -8,7 +8,8 @@ import { defineConfig } from 'vitest/config';
  *   browser, no child process, no HTTP server, no corpora, no temp folders, no timing.
  * - `e2e` (the rest, minutes): the built site (tests/site, tests/demo, tests/docs), Chromium,
  *   fetch runs against a loopback feed server (tests/fetch), faults, kills and fuzzing
- *   (tests/hostile), maintainer commands as child processes (tests/scripts), anything that
+ *   (tests/hostile), maintainer commands as child processes (tests/scripts), the GitHub
+ *   workflows linted and their steps run locally (tests/workflows), anything that
  *   reads the third-party corpora (tests/corpora, tests/accuracy), and speed guards (tests/perf).
  *
  * A test that needs any of the e2e things goes in an e2e folder, even if it tests core code

@@ -12,7 +12,7 @@ import { checkBuildConfig } from '../src/core/build-config-check.ts';
 import { readContentFiles, type ContentFile, type ContentProblem } from '../src/core/content-entries.ts';
 import { lintContent, type ContentWarning } from '../src/core/content-lint.ts';
 import { buildWatchblog } from '../src/core/watchblog.ts';
-import { defineCli, parseCliArgs } from './cli-args.ts';
+import { defineCli, parseCliArgs, resolveContentOption } from './cli-args.ts';
 import { readContentFolder } from './content/read-content.ts';
 
 const CLI = defineCli({
@@ -33,7 +33,7 @@ const CLI = defineCli({
 });
 
 const values = parseCliArgs(CLI);
-const contentDir = path.resolve(values.content ?? (process.env.WATCHBLOG_CONTENT || 'content'));
+const contentDir = resolveContentOption(values.content);
 const shownDir = path.relative(process.cwd(), contentDir) || '.';
 
 /** A file that does not fit: the schema's message says what was expected. */

@@ -3,7 +3,9 @@
  * (options, environment variables, exit codes) and exits 0; an unknown option or a stray
  * argument exits 2 with a message that lists the valid options. Built on node:util parseArgs.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { chooseContentFolder } from '../src/core/content-folder.ts';
 
 /** One flag: its parseArgs settings plus what the usage says about it. */
 export type CliOption = {
@@ -117,4 +119,9 @@ function isStringOptionFlag<T extends Record<string, CliOption>>(spec: CliSpec<T
   if (!arg?.startsWith('-') || arg.includes('=')) return false;
   const option = arg.startsWith('--') ? spec.options[arg.slice(2)] : Object.values(spec.options).find((candidate) => candidate.short === arg.slice(1));
   return option?.type === 'string';
+}
+
+/** The content folder a command works on, absolute: its --content flag, else $WATCHBLOG_CONTENT, else ./content. */
+export function resolveContentOption(flag: string | undefined): string {
+  return path.resolve(chooseContentFolder(flag ?? process.env.WATCHBLOG_CONTENT));
 }

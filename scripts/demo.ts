@@ -8,7 +8,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serializeContentFile } from '../src/core/write/front-matter.ts';
-import { defineCli, exitWithUsageError, parseCliArgs } from './cli-args.ts';
+import { defineCli, exitWithUsageError, parseCliArgs, resolveContentOption } from './cli-args.ts';
 import { generateDemo } from './demo/generate.ts';
 import { DEMO_COMPANIES } from './demo/scenario.ts';
 
@@ -28,7 +28,7 @@ const values = parseCliArgs(CLI);
 const end = new Date(values.end);
 if (Number.isNaN(end.getTime())) exitWithUsageError(CLI, `--end: expected an ISO date, got "${values.end}"`);
 if (!Number.isInteger(Number(values.seed))) exitWithUsageError(CLI, `--seed: expected a whole number, got "${values.seed}"`);
-const contentDir = path.resolve(process.env.WATCHBLOG_CONTENT || 'content');
+const contentDir = resolveContentOption(undefined);
 
 for (const { slug } of DEMO_COMPANIES) {
   for (const folder of ['mentions', 'responses', 'cases']) {

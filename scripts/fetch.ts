@@ -12,8 +12,7 @@
  * Exit status: 0 normally (a failing source is reported, not fatal), 2 for bad
  * configuration, 1 when every source failed or a write failed.
  */
-import path from 'node:path';
-import { defineCli, exitWithUsageError, parseCliArgs } from './cli-args.ts';
+import { defineCli, exitWithUsageError, parseCliArgs, resolveContentOption } from './cli-args.ts';
 import { explainUrl } from './stages/explain-item.ts';
 import { GLOBAL_CONCURRENCY } from './stages/request-limiter.ts';
 import { runFetch } from './stages/run-fetch.ts';
@@ -57,8 +56,7 @@ async function main(): Promise<void> {
   const concurrency = values.concurrency === undefined ? GLOBAL_CONCURRENCY : Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) usageError(`--concurrency: expected a whole number from 1 to 256; got "${values.concurrency}"`);
 
-  const contentFlag = values.content ?? process.env.WATCHBLOG_CONTENT;
-  const contentDir = path.resolve(contentFlag && contentFlag.trim() !== '' ? contentFlag : 'content');
+  const contentDir = resolveContentOption(values.content);
   const contact = (values.contact ?? process.env.WATCHBLOG_CONTACT ?? '').trim();
   if (contact === '') {
     process.stderr.write('[fetch] warning: no contact for the User-Agent; set WATCHBLOG_CONTACT (or --contact) to an email or URL so feed owners can reach you\n');

@@ -14,7 +14,7 @@ import { candidateFeedUrls, findAlternateFeeds } from '../src/core/new-company/d
 import { findPreset } from '../src/core/presets/index.ts';
 import { CompanySchema, expandSourceEntry, SourceEntrySchema, type Alias } from '../src/core/schemas.ts';
 import { serializeContentFile } from '../src/core/write/front-matter.ts';
-import { defineCli, exitWithUsageError, parseCliCommand } from './cli-args.ts';
+import { defineCli, exitWithUsageError, parseCliCommand, resolveContentOption } from './cli-args.ts';
 import { downloadFeed } from './stages/download.ts';
 import { createRequestLimiter } from './stages/request-limiter.ts';
 
@@ -51,7 +51,7 @@ const presetFlags = values.preset ?? [];
 const name = (positionals[0] ?? '').trim();
 if (name === '') exitWithUsageError(CLI, 'expected the company\'s name, e.g. npm run new-company -- "Acme Broadband" --site https://acme.example');
 const say = (text: string) => process.stderr.write(`[new-company] ${text}\n`);
-const contentDir = path.resolve(values.content ?? (process.env.WATCHBLOG_CONTENT || 'content'));
+const contentDir = resolveContentOption(values.content);
 const slug = slugifyCompanyName(name);
 if (slug === '') exitWithUsageError(CLI, `cannot make a file name from "${name}": use letters or digits`);
 const file = path.join(contentDir, 'companies', `${slug}.md`);

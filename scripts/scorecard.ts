@@ -16,7 +16,7 @@ import { formatContentProblem, readContentFiles } from '../src/core/content-entr
 import { lintContent } from '../src/core/content-lint.ts';
 import { buildCompaniesJson } from '../src/core/open-data.ts';
 import { buildWatchblog } from '../src/core/watchblog.ts';
-import { defineCli, parseCliArgs } from './cli-args.ts';
+import { defineCli, parseCliArgs, resolveContentOption } from './cli-args.ts';
 import { readContentFolder } from './content/read-content.ts';
 
 const CLI = defineCli({
@@ -36,7 +36,7 @@ const CLI = defineCli({
 });
 
 const values = parseCliArgs(CLI);
-const contentDir = path.resolve(values.content ?? (process.env.WATCHBLOG_CONTENT || 'content'));
+const contentDir = resolveContentOption(values.content);
 // The same as-of instant as the build: --now, else WATCHBLOG_NOW, else the clock.
 const nowFrom = values.now ? '--now' : process.env.WATCHBLOG_NOW?.trim() ? 'WATCHBLOG_NOW' : null;
 const nowText = values.now ?? process.env.WATCHBLOG_NOW?.trim();

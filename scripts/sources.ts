@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describeSourceEntries } from '../src/core/presets/describe-sources.ts';
 import { SourceEntrySchema } from '../src/core/schemas.ts';
 import { parseContentFile } from '../src/core/write/front-matter.ts';
-import { defineCli, parseCliArgs } from './cli-args.ts';
+import { defineCli, parseCliArgs, resolveContentOption } from './cli-args.ts';
 import { readCompanyFiles } from './stages/read-company-files.ts';
 
 const CLI = defineCli({
@@ -26,7 +26,7 @@ const CLI = defineCli({
 });
 
 const values = parseCliArgs(CLI);
-const contentDir = path.resolve(values.content ?? (process.env.WATCHBLOG_CONTENT || 'content'));
+const contentDir = resolveContentOption(values.content);
 const { companies, problems } = await readCompanyFiles(contentDir, values.company);
 for (const problem of problems) console.error(`[sources] ${path.relative(process.cwd(), problem.file) || problem.file}: ${problem.field}: ${problem.message}`);
 

@@ -403,12 +403,12 @@ export function buildCompanyFile(company: DemoCompany, body: string): DemoFile {
   };
 }
 
-/** The demo content: company files, mentions, responses, a case override and a post. */
 /** The names a maintainer would match the company by: its aliases and its official handles ("@BrightpathHelp"). */
 export function companyAliases(company: DemoCompany): string[] {
   return [...company.aliases, ...company.officialAuthors];
 }
 
+/** The demo content: company files, mentions, responses, a case override and a post. */
 export function generateDemo(seed: number, end: Date): DemoFile[] {
   const files: DemoFile[] = [];
   DEMO_COMPANIES.forEach((company, index) => {

@@ -2,7 +2,7 @@
  * The demo watch blog's cast: three fictional companies with different habits, and the
  * phrases their customers and support teams use. Data only; `generate.ts` plays it out.
  */
-import type { Channel, MentionKind } from '../../src/core/schemas.ts';
+import type { Channel } from '../../src/core/schemas.ts';
 
 export type DemoCompany = {
   slug: string;

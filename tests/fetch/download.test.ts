@@ -136,7 +136,7 @@ describe('downloadFeed', () => {
     ['gzip', zlib.gzipSync],
     ['br', zlib.brotliCompressSync],
   ])('decompresses %s', async (encoding, compress) => {
-    server = await startFeedServer({ '/z': (req, res) => void res.writeHead(200, { 'content-encoding': encoding, 'content-type': 'application/rss+xml' }).end(compress(Buffer.from(FEED))) });
+    server = await startFeedServer({ '/z': (_req, res) => void res.writeHead(200, { 'content-encoding': encoding, 'content-type': 'application/rss+xml' }).end(compress(Buffer.from(FEED))) });
     const result = await downloadFeed(server.url('/z'), {}, options());
     expect(result.kind === 'fetched' && text(result.bytes)).toBe(FEED);
     expect(server.requests[0]?.headers['accept-encoding']).toMatch(/gzip/);

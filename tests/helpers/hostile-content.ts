@@ -3,9 +3,7 @@
  * are XSS payloads with XML-forbidden control characters, written with the project's own
  * front-matter writer. Used by the feed round trip and the search page's hostile test.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeContentTree } from './content-tree.ts';
 import path from 'node:path';
 import { serializeContentFile } from '../../src/core/write/front-matter.ts';
 
@@ -28,17 +26,7 @@ export const EXCERPT_PAYLOAD = `Before <script>alert('body')</script> after ]]> 
  */
 export async function writeHostileContent(): Promise<string> {
   const files = planHostileFiles();
-  const digest = createHash('sha256').update(JSON.stringify(files)).digest('hex').slice(0, 16);
-  const dir = path.join(os.tmpdir(), `watchblog-hostile-${digest}`);
-  for (const [relative, text] of Object.entries(files)) {
-    const file = path.join(dir, relative);
-    await mkdir(path.dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, text);
-    await rename(temp, file);
-  }
-  for (const folder of ['cases', 'posts']) await mkdir(path.join(dir, folder), { recursive: true });
-  return dir;
+  return writeContentTree(files, 'hostile');
 }
 
 /** The hostile folder's files: relative path → text. */

@@ -15,7 +15,7 @@ import { startStaticServer, type StaticServer } from '../../scripts/harness/stat
 import { CHROMIUM, skipWithout } from '../helpers/requirements.ts';
 
 const SCREENSHOT_DIR = path.join(PROJECT_ROOT, 'test-output', 'screenshots');
-const SCREEN_WIDTHS_PX = [1280, 375] as const;
+const [WIDE_PX, NARROW_PX] = [1280, 375] as const;
 const SCREENSHOT_MAX_HEIGHT_PX = 3000;
 /** A word in the cases of every demo company. */
 const SAMPLE_QUERY = 'app';
@@ -249,9 +249,9 @@ describe.skipIf(skipWithout(CHROMIUM))('the demo site in Chromium', () => {
 
   it('writes screenshots of the main pages at 1280 px and 375 px (light), and 375 px (dark)', async () => {
     const shots = [
-      { colorScheme: 'light', width: 1280 },
-      { colorScheme: 'light', width: 375 },
-      { colorScheme: 'dark', width: 375 },
+      { colorScheme: 'light', width: WIDE_PX },
+      { colorScheme: 'light', width: NARROW_PX },
+      { colorScheme: 'dark', width: NARROW_PX },
     ] as const;
     const context = await openContext();
     const page = await context.newPage();

@@ -4,10 +4,8 @@
  * data. The tree is built once with every correction applied; the same tree without the
  * corrections is threaded in-process, to show each edit is what changed the result.
  */
-import { createHash } from 'node:crypto';
+import { writeContentTree } from '../helpers/content-tree.ts';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readContentFolder } from '../../scripts/content/read-content.ts';
@@ -101,19 +99,6 @@ const CORRECTIONS: ReadonlyArray<{ name: string; edit: (files: Record<string, st
   },
 ];
 
-async function writeTree(files: Record<string, string>, label: string): Promise<string> {
-  const digest = createHash('sha256').update(JSON.stringify(files)).digest('hex').slice(0, 16);
-  const dir = path.join(os.tmpdir(), `watchblog-corrections-${label}-${digest}`);
-  for (const [relative, text] of Object.entries(files)) {
-    const file = path.join(dir, relative);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(`${file}.${process.pid}.tmp`, text);
-    await rename(`${file}.${process.pid}.tmp`, file);
-  }
-  for (const folder of ['cases', 'posts']) await mkdir(path.join(dir, folder), { recursive: true });
-  return dir;
-}
-
 async function threadInProcess(dir: string): Promise<Case[]> {
   const read = await readContentFolder(dir);
   const { input, problems } = readContentFiles(read.files);
@@ -136,10 +121,10 @@ describe('corrections by pull request, in the built site', () => {
 
   beforeAll(async () => {
     const fetched = { ...FETCHED };
-    before = await threadInProcess(await writeTree(fetched, 'before'));
+    before = await threadInProcess(await writeContentTree(fetched, 'corrections-before'));
     const corrected = { ...FETCHED };
     for (const correction of CORRECTIONS) correction.edit(corrected);
-    build = await buildSite({ contentDir: await writeTree(corrected, 'after'), now: NOW });
+    build = await buildSite({ contentDir: await writeContentTree(corrected, 'corrections-after'), now: NOW });
     expect(build.code, build.output).toBe(0);
     cases = JSON.parse(readDist(build.outDir, 'data/acme/cases.json')) as OpenCasesDocument;
   });

@@ -6,9 +6,7 @@
  * replied", why the mention is here with the matched term marked). In Chromium, the kind
  * filter of the search finds the coverage.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeContentTree } from '../helpers/content-tree.ts';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readContentFolder } from '../../scripts/content/read-content.ts';
@@ -89,16 +87,7 @@ async function writeKindsContent(): Promise<string> {
       'Please install firmware 2.1.',
     ),
   };
-  const digest = createHash('sha256').update(JSON.stringify(files)).digest('hex').slice(0, 16);
-  const dir = path.join(os.tmpdir(), `watchblog-kinds-${digest}`);
-  for (const [relative, text] of Object.entries(files)) {
-    const file = path.join(dir, relative);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(`${file}.${process.pid}.tmp`, text);
-    await rename(`${file}.${process.pid}.tmp`, file);
-  }
-  for (const folder of ['cases', 'posts']) await mkdir(path.join(dir, folder), { recursive: true });
-  return dir;
+  return writeContentTree(files, 'kinds');
 }
 
 /** The page's text without tags, entities decoded, whitespace squeezed. */

@@ -5,9 +5,8 @@
  * company that only publishes statements (the trial: 50 posts, no linked complaint) gets
  * them listed, in its feeds, and found by search with the voice filter.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeContentTree } from '../helpers/content-tree.ts';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readContentFolder } from '../../scripts/content/read-content.ts';
@@ -63,16 +62,7 @@ async function writeQuietContent(): Promise<string> {
       i === STATEMENTS - 1 ? `Our newest plan, codenamed ${RARE_WORD}, ships soon.` : `Routine update number ${i} about our products.`,
     );
   }
-  const digest = createHash('sha256').update(JSON.stringify(files)).digest('hex').slice(0, 16);
-  const dir = path.join(os.tmpdir(), `watchblog-quiet-${digest}`);
-  for (const [relative, text] of Object.entries(files)) {
-    const file = path.join(dir, relative);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(`${file}.${process.pid}.tmp`, text);
-    await rename(`${file}.${process.pid}.tmp`, file);
-  }
-  for (const folder of ['mentions', 'cases', 'posts']) await mkdir(path.join(dir, folder), { recursive: true });
-  return dir;
+  return writeContentTree(files, 'quiet');
 }
 
 /** What the pure core says the company said, from the same content and now as the build. */

@@ -7,6 +7,7 @@
  * feedsmith: docs/decisions/parsers.md.
  */
 import { Builder, Parser as XmlParser } from 'xml2js';
+import { hasXhtmlConstruct, readAtomXhtml, type EntryXhtml } from './atom-xhtml.ts';
 import { parseJsonFeed } from './json-feed.ts';
 import { toPlainText } from './plain-text.ts';
 import type { FeedError, FeedFormat, ParsedFeed, RawItem } from './types.ts';
@@ -161,7 +162,8 @@ function readMediaTitle(raw: XmlNode): string | undefined {
   return firstMediaText(raw, 'media:title')?.text;
 }
 
-function compact(item: RawItem): RawItem {
+/** The item without fields a feed left out or left empty, so an empty <author/> reads as no author. */
+function dropEmptyFields(item: RawItem): RawItem {
   return Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined && value !== '')) as RawItem;
 }
 
@@ -181,7 +183,7 @@ function withHrefLinks(node: XmlNode): XmlNode {
   return node.link ? { ...node, link: asArray(node.link).filter((link) => typeof link.$?.href === 'string') } : node;
 }
 
-function mapAtomEntry(entry: unknown, feedBase: string, feedAuthor: string | undefined, atom03: boolean): RawItem {
+function mapAtomEntry(entry: unknown, feedBase: string, feedAuthor: string | undefined, atom03: boolean, xhtml: EntryXhtml = {}): RawItem {
   const raw = entry && typeof entry === 'object' ? withHrefLinks(entry as XmlNode) : {};
   const base = resolveBase(raw, feedBase);
   const links = asArray(raw.link);
@@ -190,15 +192,15 @@ function mapAtomEntry(entry: unknown, feedBase: string, feedAuthor: string | und
   const author = asArray(raw.author)[0];
   const summaryNode = asArray(raw.summary)[0];
   const contentNode = asArray(raw.content)[0];
-  return compact({
+  return dropEmptyFields({
     guid: firstText(raw, 'id'),
     link: alternate?.$?.href?.trim(),
     baseUrl: linkBase,
     title: firstText(raw, 'title') ?? readMediaTitle(raw),
     author: (author ? firstText(author, 'name') ?? firstText(author, 'email') : undefined) ?? firstText(raw, 'dc:creator') ?? feedAuthor,
     date: firstText(raw, 'published', 'issued', 'updated', 'modified', 'created', 'dc:date'),
-    summary: htmlOfTextConstruct(summaryNode, renderContent(summaryNode), !atom03),
-    content: htmlOfTextConstruct(contentNode, renderContent(contentNode), !atom03),
+    summary: htmlOfTextConstruct(summaryNode, xhtml.summary ?? renderContent(summaryNode), !atom03),
+    content: htmlOfTextConstruct(contentNode, xhtml.content ?? renderContent(contentNode), !atom03),
     mediaDescription: readMediaDescription(raw),
     episode: readEpisode(raw),
     categories: asArray(raw.category).map((category) => (category.$?.term ?? textOf(category)).trim()).filter((term) => term !== ''),
@@ -220,7 +222,7 @@ function mapRssItem(raw: XmlNode, channelBase: string, warnings: string[]): RawI
     warnings.push(`an item's description could not be read (${String(error)}); it is left out`);
   }
   const encoded = renderText(asArray(raw['content:encoded'])[0]);
-  return compact({
+  return dropEmptyFields({
     guid: guid ?? raw.$?.['rdf:about'],
     link,
     baseUrl: resolveBase(linkNode, base),
@@ -325,9 +327,20 @@ async function readXmlTree(xml: string): Promise<FeedTree> {
   return readFeedTree(await new XmlParser().parseStringPromise(xml));
 }
 
+/**
+ * The xhtml constructs of an Atom document's entries, in text order (see atom-xhtml.ts); none
+ * when it has none, or when the ordered reading does not find the same entries.
+ */
+async function readXhtmlInOrder(xml: string, entries: number): Promise<EntryXhtml[]> {
+  if (!hasXhtmlConstruct(xml)) return [];
+  const found = await readAtomXhtml(xml).catch(() => []);
+  return found.length === entries ? found : [];
+}
+
 async function parseXmlFeed(text: string, feedUrl: string, format: Exclude<FeedFormat, 'json'>): Promise<ParseResult> {
   const xml = prepareXmlText(text);
   let tree: FeedTree;
+  let parsedXml = xml;
   try {
     tree = await readXmlTree(xml);
   } catch (error) {
@@ -337,6 +350,7 @@ async function parseXmlFeed(text: string, feedUrl: string, format: Exclude<FeedF
     if (!recovered) return { ok: false, error: failure };
     try {
       tree = await readXmlTree(recovered.text);
+      parsedXml = recovered.text;
     } catch {
       return { ok: false, error: failure };
     }
@@ -350,7 +364,8 @@ async function parseXmlFeed(text: string, feedUrl: string, format: Exclude<FeedF
   const channelBase = resolveBase(channel, feedBase);
   const atom03 = format === 'atom' && root.$?.version === '0.3';
   const feedAuthor = format === 'atom' ? firstText(asArray(root.author)[0] ?? {}, 'name') : undefined;
-  const items = tree.items.map((item) => (format === 'atom' ? mapAtomEntry(item, channelBase, feedAuthor, atom03) : mapRssItem(item as XmlNode, channelBase, warnings)));
+  const xhtml = format === 'atom' ? await readXhtmlInOrder(parsedXml, tree.items.length) : [];
+  const items = tree.items.map((item, index) => (format === 'atom' ? mapAtomEntry(item, channelBase, feedAuthor, atom03, xhtml[index]) : mapRssItem(item as XmlNode, channelBase, warnings)));
   const title = firstText(channel, 'title', 'dc:title') ?? '';
   const link = typeof tree.link === 'string' && tree.link.trim() !== '' ? tree.link.trim() : undefined;
   return { ok: true, feed: { format, title, ...(link ? { link } : {}), items, warnings } };

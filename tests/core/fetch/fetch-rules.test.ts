@@ -9,7 +9,7 @@ import { computeNextFetchState, countNewItemsBySource } from '../../../src/core/
 import { findNoLongerMatching, formatNoLongerMatching } from '../../../src/core/fetch/no-longer-matching.ts';
 import { computeConfigDigest, findReusableLastRead, pickValidators, planSourceReads, type CompanyToFetch } from '../../../src/core/fetch/plan-source-reads.ts';
 import { buildFailedResult, buildNotModifiedResult, buildReadResult, buildSameBodyResult, formatParseWarnings, type SourceResult } from '../../../src/core/fetch/source-results.ts';
-import { CompanySchema, SourceSchema } from '../../../src/core/schemas.ts';
+import { CompanySchema } from '../../../src/core/schemas.ts';
 import { buildEmptyFetchState, type FetchState, type SourceHealth } from '../../../src/core/write/fetch-state.ts';
 import type { FileWrite, WritePlan } from '../../../src/core/write/plan-writes.ts';
 

@@ -21,4 +21,9 @@ export default defineConfig({
   // Shiki colours code with inline style attributes, which the CSP (style-src 'self') forbids.
   markdown: { syntaxHighlight: false },
   integrations: [sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],
+  // A rebuild after a fetch renders only the pages whose props changed: the routes give each
+  // page a cacheKey, the digest of its props (src/core/site/page-cache-key.ts), and Astro copies
+  // the others from its cache (cacheDir, node_modules/.astro by default; CI restores it).
+  // tests/site/incremental-build.test.ts holds it to a cold build's output, byte for byte.
+  experimental: { incrementalBuild: true },
 });

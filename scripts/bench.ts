@@ -15,14 +15,14 @@
  *   npm run bench -- [--sizes 1000,10000,100000] [--companies 20] [--seed 1] [--skip-baselines]
  */
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseContentFile, serializeContentFile } from '../src/core/write/front-matter.ts';
 import { hugoVersion, writeHugoSite, writePlainAstroProject } from './bench/baselines.ts';
 import { runMeasured, type TreeRun } from './bench/process-tree.ts';
 import { defineCli, exitWithUsageError, parseCliArgs } from './cli-args.ts';
 import { generateSyntheticWatchblog } from './generate/synthetic.ts';
+import { addTenMentions, writeGeneratedFiles } from './generate/write-files.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
 // Under the project: Astro keeps its prerender chunks per build only when outDir is inside the working directory.
@@ -118,26 +118,9 @@ async function generatedContent(mentions: number): Promise<string> {
   if (existsSync(done)) return dir;
   await rm(dir, { recursive: true, force: true });
   const files = generateSyntheticWatchblog({ companies, mentions, seed, end: GENERATED_END });
-  for (const folder of new Set(files.map((file) => path.dirname(path.join(dir, file.path))))) await mkdir(folder, { recursive: true });
-  for (let start = 0; start < files.length; start += 256) {
-    await Promise.all(files.slice(start, start + 256).map((file) => writeFile(path.join(dir, file.path), serializeContentFile(file.data, file.body))));
-  }
+  await writeGeneratedFiles(dir, files);
   await writeFile(done, new Date(0).toISOString());
   return dir;
-}
-
-/** Ten new mentions for the largest company: copies of its latest ten, with new ids. */
-async function addTenMentions(contentDir: string): Promise<void> {
-  const folders = await readdir(path.join(contentDir, 'mentions'));
-  const sizes = await Promise.all(folders.map(async (folder) => ({ folder, files: (await readdir(path.join(contentDir, 'mentions', folder))).sort() })));
-  const largest = sizes.sort((a, b) => b.files.length - a.files.length)[0]!;
-  for (const [index, file] of largest.files.slice(-10).entries()) {
-    const parsed = parseContentFile(await readFile(path.join(contentDir, 'mentions', largest.folder, file), 'utf8'));
-    if (!parsed.ok) throw new Error(`${file}: ${parsed.message}`);
-    const id = `beef${String(index).padStart(12, '0')}`;
-    const data = { ...parsed.file.data, id, url: `https://forum.example/p/${id}`, canonicalUrl: `https://forum.example/p/${id}`, publishedAt: '2026-11-20T12:00:00.000Z', fetchedAt: '2026-11-20T12:30:00.000Z' };
-    await writeFile(path.join(contentDir, 'mentions', largest.folder, `2026-11-20-${id}.md`), serializeContentFile(data, parsed.file.body));
-  }
 }
 
 async function countFiles(dir: string): Promise<number> {

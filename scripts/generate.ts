@@ -6,11 +6,10 @@
  *   npm run generate -- --companies 20 --mentions 100000 --out /tmp/big [--seed 1] [--end <time>]
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { serializeContentFile } from '../src/core/write/front-matter.ts';
 import { defineCli, exitWithUsageError, parseCliArgs } from './cli-args.ts';
 import { generateSyntheticWatchblog } from './generate/synthetic.ts';
+import { writeGeneratedFiles } from './generate/write-files.ts';
 
 const CLI = defineCli({
   command: 'npm run generate --',
@@ -43,13 +42,8 @@ if (existsSync(outDir) && readdirSync(outDir).length > 0) exitWithUsageError(CLI
 
 const started = performance.now();
 const files = generateSyntheticWatchblog({ companies, mentions, seed, end });
-const folders = new Set(files.map((file) => path.dirname(path.join(outDir, file.path))));
-for (const folder of folders) await mkdir(folder, { recursive: true });
 try {
-  // A few hundred writes at a time: fast, without opening 100,000 files at once.
-  for (let start = 0; start < files.length; start += 256) {
-    await Promise.all(files.slice(start, start + 256).map((file) => writeFile(path.join(outDir, file.path), serializeContentFile(file.data, file.body))));
-  }
+  await writeGeneratedFiles(outDir, files);
 } catch (error) {
   console.error(`[generate] could not write to ${outDir}: ${(error as Error).message}`);
   process.exit(1);

@@ -88,14 +88,27 @@ async function buildOncePerRun(key: string, build: () => Promise<BuildResult>): 
   return build();
 }
 
-async function runBuild(contentDir: string, now: string, env: Record<string, string>): Promise<BuildResult> {
+/** A fresh work folder for one build, inside the project (see buildInto). */
+export async function makeBuildFolder(): Promise<string> {
   // Inside the project on purpose: Astro puts its prerender chunks in <outDir>/.prerender only when
   // outDir is under the working directory; otherwise every build shares <cwd>/.astro/.prerender and
   // concurrent builds (vitest runs test files in parallel) delete each other's chunks.
   const root = path.join(PROJECT_ROOT, '.astro', 'test-builds');
   await mkdir(root, { recursive: true });
-  const work = await mkdtemp(path.join(root, 'build-'));
-  const outDir = path.join(work, 'dist');
+  return mkdtemp(path.join(root, 'build-'));
+}
+
+async function runBuild(contentDir: string, now: string, env: Record<string, string>): Promise<BuildResult> {
+  const work = await makeBuildFolder();
+  return buildInto({ contentDir, now, outDir: path.join(work, 'dist'), cacheDir: path.join(work, 'cache'), env });
+}
+
+/**
+ * One `npm run build`, not memoised, into the given output and cache folders (both under a
+ * makeBuildFolder() folder): for tests of what a build reuses from an earlier one's cache.
+ */
+export async function buildInto(options: { contentDir: string; now: string; outDir: string; cacheDir: string; env?: Record<string, string> }): Promise<BuildResult> {
+  const { contentDir, now, outDir, cacheDir, env = {} } = options;
   // Vitest puts Vite's BASE_URL (and MODE, DEV, PROD, SSR) into process.env; Astro would read them
   // as import.meta.env values in the child build and ignore WATCHBLOG_BASE.
   const { BASE_URL: _baseUrl, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...parentEnv } = process.env;
@@ -106,7 +119,7 @@ async function runBuild(contentDir: string, now: string, env: Record<string, str
       WATCHBLOG_CONTENT: contentDir,
       WATCHBLOG_NOW: now,
       WATCHBLOG_OUT_DIR: outDir,
-      WATCHBLOG_CACHE_DIR: path.join(work, 'cache'),
+      WATCHBLOG_CACHE_DIR: cacheDir,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,6 +2,7 @@ import { base } from 'astro:config/client';
 import type { APIRoute } from 'astro';
 import { resolveSiteUrl } from '../../../../core/site/site-url.ts';
 import { loadWatchblog } from '../../../../queries/watchblog.ts';
+import { withCacheKeys } from '../../../../core/site/page-cache-key.ts';
 import { respondWithFeed } from '../../../../layouts/rss-feed.ts';
 import { buildCaseFeedItems } from '../../../../core/site/feed-items.ts';
 import { describeCaseFeed } from '../../../../core/site/case-page.ts';
@@ -10,9 +11,9 @@ import type { Case, CompanyEntry } from '../../../../core/types.ts';
 
 export async function getStaticPaths() {
   const watchblog = await loadWatchblog();
-  return watchblog.companies.flatMap(({ company, cases }) =>
+  return withCacheKeys(watchblog.companies.flatMap(({ company, cases }) =>
     cases.map((kase) => ({ params: { company: company.slug, id: kase.id }, props: { company, kase, asOf: watchblog.asOf } })),
-  );
+  ));
 }
 
 /** `/cases/<company>/<id>/rss.xml`: follow one case until it is answered and resolved. */

@@ -1,0 +1,75 @@
+/**
+ * A rebuild costs what changed: with Astro's incremental build, a page whose props (its
+ * cacheKey, src/core/site/page-cache-key.ts) and code are unchanged is copied from the cache
+ * instead of rendered. As CI runs it: a fresh checkout, no dist/, the cache folder restored,
+ * and a fetch that added 10 mentions to one company. The rebuilt site must be byte for byte
+ * the site a cold build of the same content writes: a reused page that should have changed
+ * would publish a stale figure.
+ */
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildInto, makeBuildFolder, type BuildResult } from '../../scripts/harness/build-site.ts';
+import { generateSyntheticWatchblog } from '../../scripts/generate/synthetic.ts';
+import { addTenMentions, writeGeneratedFiles } from '../../scripts/generate/write-files.ts';
+
+const NOW = '2026-11-21T00:00:00Z';
+let work: string;
+let first: BuildResult;
+let rebuilt: BuildResult;
+let cold: BuildResult;
+
+/** Every file under `dir` (relative path → bytes). */
+async function readTree(dir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(path.relative(dir, path.join(entry.parentPath, entry.name)), await readFile(path.join(entry.parentPath, entry.name)));
+  }
+  return files;
+}
+
+/** How many pages a build log says it took from the incremental cache. */
+const countReused = (output: string) => output.match(/\((?:cached|restored)\)/g)?.length ?? 0;
+const countCasePages = (files: Map<string, Buffer>) => [...files.keys()].filter((file) => /^cases\/[^/]+\/[^/]+\/index\.html$/.test(file)).length;
+
+beforeAll(async () => {
+  work = await makeBuildFolder();
+  const contentDir = path.join(work, 'content');
+  await writeGeneratedFiles(contentDir, generateSyntheticWatchblog({ companies: 3, mentions: 150, seed: 11, end: new Date('2026-11-20T18:00:00Z') }));
+  const cacheDir = path.join(work, 'cache');
+  first = await buildInto({ contentDir, now: NOW, outDir: path.join(work, 'dist-first'), cacheDir });
+  await addTenMentions(contentDir);
+  // CI: a new checkout (no dist/), the cache folder restored from the previous run.
+  rebuilt = await buildInto({ contentDir, now: NOW, outDir: path.join(work, 'dist-rebuilt'), cacheDir });
+  cold = await buildInto({ contentDir, now: NOW, outDir: path.join(work, 'dist-cold'), cacheDir: path.join(work, 'cache-cold') });
+}, 600_000);
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe('a rebuild after a fetch added 10 mentions to one company', () => {
+  it('builds', () => {
+    for (const build of [first, rebuilt, cold]) expect(build.code, build.output.slice(-3000)).toBe(0);
+  });
+
+  it('reuses most case pages instead of rendering them again', async () => {
+    const cases = countCasePages(await readTree(rebuilt.outDir));
+    expect(cases).toBeGreaterThan(50);
+    expect(countReused(first.output)).toBe(0);
+    expect(countReused(cold.output)).toBe(0);
+    expect(countReused(rebuilt.output)).toBeGreaterThan(cases / 2);
+  });
+
+  it('writes the same files, byte for byte, as a cold build of the same content', async () => {
+    const [incremental, fresh] = await Promise.all([readTree(rebuilt.outDir), readTree(cold.outDir)]);
+    expect([...incremental.keys()].sort()).toEqual([...fresh.keys()].sort());
+    const differing = [...fresh.keys()].filter((file) => !incremental.get(file)!.equals(fresh.get(file)!));
+    expect(differing).toEqual([]);
+  });
+
+  it('shows the new mentions: the rebuilt site differs from the first where the content changed', async () => {
+    const [before, after] = await Promise.all([readTree(first.outDir), readTree(rebuilt.outDir)]);
+    expect(countCasePages(after)).toBeGreaterThan(countCasePages(before));
+  });
+});

@@ -17,7 +17,9 @@ export default defineConfig({
   ...(process.env.WATCHBLOG_CACHE_DIR ? { cacheDir: process.env.WATCHBLOG_CACHE_DIR } : {}),
   trailingSlash: 'ignore',
   // Styles go in files, never inline, so the Content-Security-Policy can say style-src 'self'.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // concurrency: pages render while earlier ones are written (the build waits on the disk for
+  // about a third of its page time at 10,000 mentions); 8 measured best of 1, 4, 8 and 16.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   // Shiki colours code with inline style attributes, which the CSP (style-src 'self') forbids.
   markdown: { syntaxHighlight: false },
   integrations: [sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],

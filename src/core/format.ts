@@ -25,12 +25,29 @@ export function formatRate(rate: number | null): string {
   return rate === null ? '—' : `${Math.round(rate * 100)} %`;
 }
 
+/**
+ * One formatter per style and time zone, made on first use: creating an Intl.DateTimeFormat
+ * costs about a thousand times what formatting with it does, and a build formats every
+ * event's time on several pages (at 10,000 mentions it took 9 of the build's 50 s).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(style: 'date' | 'dateTime', timeZone: string): Intl.DateTimeFormat {
+  const key = `${style} ${timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', style === 'dateTime' ? { dateStyle: 'medium', timeStyle: 'short', timeZone } : { dateStyle: 'medium', timeZone });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** A UTC ISO instant as a date and time in a time zone, e.g. "3 Mar 2026, 09:30". */
 export function formatDateTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
+  return formatterFor('dateTime', timeZone).format(new Date(iso));
 }
 
 /** A UTC ISO instant as a date in a time zone, e.g. "3 Mar 2026". */
 export function formatDate(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone }).format(new Date(iso));
+  return formatterFor('date', timeZone).format(new Date(iso));
 }

@@ -10,8 +10,13 @@ import { unified } from 'unified';
 import { truncateAtWord } from '../text/truncate.ts';
 
 const markdownParser = unified().use(remarkParse);
-/** How many flattened excerpts are remembered: a build shows each excerpt on several pages and feeds. */
-const FLATTENED_MAX_ENTRIES = 10_000;
+/**
+ * How many flattened excerpts are remembered. A build shows each excerpt on several pages and
+ * feeds, route by route (every case page, then every case feed…), so a memo smaller than the
+ * site's excerpts is emptied before an excerpt comes round again; this one holds every excerpt
+ * of a 200,000-item watch blog (the keys are the items' own strings, the values about as big).
+ */
+const FLATTENED_MAX_ENTRIES = 250_000;
 const flattened = new Map<string, string[]>();
 
 /** Phrasing content as text, a hard line break as a line break. */

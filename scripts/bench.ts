@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { hugoVersion, writeHugoSite, writePlainAstroProject } from './bench/baselines.ts';
 import { runMeasured, type TreeRun } from './bench/process-tree.ts';
+import { measureSearch, type SearchFigures } from './bench/search-bytes.ts';
 import { defineCli, exitWithUsageError, parseCliArgs } from './cli-args.ts';
 import { generateSyntheticWatchblog } from './generate/synthetic.ts';
 import { addTenMentions, writeGeneratedFiles } from './generate/write-files.ts';
@@ -33,7 +34,7 @@ const GENERATED_END = new Date('2026-11-20T18:00:00Z');
 const CLI = defineCli({
   command: 'npm run bench --',
   tag: 'bench',
-  summary: 'Builds generated watch blogs of several sizes and compares our build (cold, unchanged, +10 mentions) with a plain Astro project and Hugo over the same files. Writes bench/results/<date>.json.',
+  summary: 'Builds generated watch blogs of several sizes and compares our build (cold, unchanged, +10 mentions) with a plain Astro project and Hugo over the same files, and measures a two-word search in Chromium. Writes bench/results/<date>.json.',
   options: {
     sizes: { type: 'string', default: '1000,10000,100000', value: '<n,n,...>', description: 'mentions per generated watch blog (default 1000,10000,100000)' },
     companies: { type: 'string', default: '20', value: '<n>', description: 'companies per watch blog (default 20)' },
@@ -52,10 +53,18 @@ if (!Number.isInteger(companies) || companies < 1) exitWithUsageError(CLI, `--co
 if (!Number.isInteger(seed)) exitWithUsageError(CLI, `--seed: expected a whole number, got "${values.seed}"`);
 
 type BuildFigures = { wallSeconds: number; syncSeconds?: number; pagesSeconds?: number; pagefindSeconds?: number; peakRssMB: number; pages: number; bytesWritten: number };
-type SizeResult = { mentions: number; responses: number; contentFiles: number; ours: { cold: BuildFigures; unchanged: BuildFigures; plus10Mentions: BuildFigures }; plainAstro?: BuildFigures; hugo?: BuildFigures; ratios: Record<string, number> };
+type SizeResult = { mentions: number; responses: number; contentFiles: number; ours: { cold: BuildFigures; unchanged: BuildFigures; plus10Mentions: BuildFigures }; plainAstro?: BuildFigures; hugo?: BuildFigures; search?: SearchFigures; ratios: Record<string, number> };
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 const MB = 1024 * 1024;
+/** A typical two-word query: two words that many generated complaints use. */
+const SEARCH_QUERY = 'refund invoice';
+/**
+ * Both Astro builds get the same explicit heap limit, so a build that outgrows it fails loudly
+ * instead of slowing down in garbage collection, and a large size is measured rather than
+ * killed by Node's default limit. Peak RSS is reported either way.
+ */
+const NODE_HEAP = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=12288`.trim() };
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
 async function measureOutput(dir: string): Promise<{ pages: number; bytesWritten: number }> {
@@ -78,7 +87,7 @@ function failIfBroken(what: string, run: TreeRun): void {
 
 /** Our build as `npm run build` runs it: astro build (sync, then pages), then Pagefind. */
 async function buildOurs(contentDir: string, outDir: string, cacheDir: string): Promise<BuildFigures> {
-  const env = { ...process.env, WATCHBLOG_CONTENT: contentDir, WATCHBLOG_NOW: BUILD_NOW, WATCHBLOG_OUT_DIR: outDir, WATCHBLOG_CACHE_DIR: cacheDir };
+  const env = { ...process.env, ...NODE_HEAP, WATCHBLOG_CONTENT: contentDir, WATCHBLOG_NOW: BUILD_NOW, WATCHBLOG_OUT_DIR: outDir, WATCHBLOG_CACHE_DIR: cacheDir };
   const astro = await runMeasured(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: PROJECT_ROOT, env, markers: { synced: /Synced content/ } });
   failIfBroken('our astro build', astro);
   const pagefind = await runMeasured(path.join(PROJECT_ROOT, 'node_modules/.bin/pagefind'), ['--site', outDir], { cwd: PROJECT_ROOT, env });
@@ -96,7 +105,7 @@ async function buildOurs(contentDir: string, outDir: string, cacheDir: string): 
 async function buildPlainAstro(contentDir: string, dir: string): Promise<BuildFigures> {
   await rm(dir, { recursive: true, force: true });
   await writePlainAstroProject(dir, contentDir, PROJECT_ROOT);
-  const run = await runMeasured(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, markers: { synced: /Synced content/ } });
+  const run = await runMeasured(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, env: { ...process.env, ...NODE_HEAP }, markers: { synced: /Synced content/ } });
   failIfBroken('the plain Astro baseline', run);
   const synced = run.markers.synced;
   return { wallSeconds: round(run.wallSeconds), ...(synced === undefined ? {} : { syncSeconds: round(synced), pagesSeconds: round(run.wallSeconds - synced) }), peakRssMB: Math.round(run.peakRssBytes / MB), ...(await measureOutput(path.join(dir, 'dist'))) };
@@ -148,7 +157,9 @@ for (const mentions of sizes) {
   await addTenMentions(contentDir);
   const plus10Mentions = await buildOurs(contentDir, outDir, cacheDir);
   log(`  +10 mentions ${plus10Mentions.wallSeconds} s`);
-  const result: SizeResult = { ...counts, contentFiles: await countFiles(generated), ours: { cold, unchanged, plus10Mentions }, ratios: {} };
+  const search = await measureSearch(outDir, SEARCH_QUERY);
+  log(search ? `  search "${search.query}": ${search.results} results, ${search.fetchedKB} KB fetched in ${search.requests} requests (Pagefind ${search.pagefindKB} KB), index ${search.indexMB} MB` : '  search not measured: no Chromium');
+  const result: SizeResult = { ...counts, contentFiles: await countFiles(generated), ours: { cold, unchanged, plus10Mentions }, ...(search ? { search } : {}), ratios: {} };
   if (!values['skip-baselines']) {
     result.plainAstro = await buildPlainAstro(generated, path.join(WORK_ROOT, `plain-astro-${mentions}`));
     log(`  plain Astro ${result.plainAstro.wallSeconds} s`);
@@ -182,6 +193,7 @@ for (const result of results) {
     if (!figures) continue;
     console.log(`| ${result.mentions} | ${result.mentions + result.responses} | ${name} | ${figures.wallSeconds} | ${figures.syncSeconds ?? '–'} | ${figures.pagesSeconds ?? '–'} | ${figures.pagefindSeconds ?? '–'} | ${figures.peakRssMB} | ${figures.pages} | ${(figures.bytesWritten / MB).toFixed(1)} |`);
   }
+  if (result.search) console.log(`| ${result.mentions} | | search | "${result.search.query}": ${result.search.results} results; ${result.search.fetchedKB} KB in ${result.search.requests} requests (Pagefind ${result.search.pagefindKB} KB, uncompressed); index ${result.search.indexMB} MB | | | | | | |`);
   console.log(`| ${result.mentions} | | ratios | ${Object.entries(result.ratios).map(([name, value]) => `${name} ${value}`).join(', ')} | | | | | | |`);
 }
 log(`results written to ${path.relative(PROJECT_ROOT, file)}`);

@@ -54,11 +54,13 @@ export async function findAxeViolations(page: Page): Promise<AxeViolation[]> {
 /**
  * Opens the built site's search page with a query string (e.g. `q=word&kind=coverage`), waits
  * until Pagefind has answered, and returns the page (in its own context, for the caller to
- * close) with the paths of the result links.
+ * close) with the paths of the result links. `beforeOpen` sees the page before it loads
+ * (e.g. to count what it fetches).
  */
-export async function searchBuiltSite(browser: Browser, siteUrl: string, query: string): Promise<{ context: BrowserContext; page: Page; hrefs: string[] }> {
+export async function searchBuiltSite(browser: Browser, siteUrl: string, query: string, beforeOpen?: (page: Page) => void): Promise<{ context: BrowserContext; page: Page; hrefs: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  beforeOpen?.(page);
   await page.goto(`${siteUrl}search/?${query}`);
   await page.waitForSelector('#search-form[data-ready="true"]');
   await page.waitForFunction(() => /^(\d+ results? for|Nothing matches)/.test(document.getElementById('search-status')?.textContent ?? ''));

@@ -1,0 +1,64 @@
+/**
+ * Search at scale, as a reader meets it: the built site served from loopback, its search
+ * page opened in Chromium with a two-word query, and every byte the browser fetched until the
+ * results showed (the page, its CSS and script, Pagefind's code, wasm, meta, index chunks,
+ * filters and the fragments of the results shown), next to the size of the whole index.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { CHROMIUM_MISSING, launchChromium, searchBuiltSite } from '../harness/browser.ts';
+import { startStaticServer } from '../harness/static-server.ts';
+
+export type SearchFigures = {
+  query: string;
+  /** Results the search page reported. */
+  results: number;
+  /** Everything fetched for the search page and the query (encoded bytes, as sent). */
+  fetchedKB: number;
+  /** Of which Pagefind's files (/pagefind/). */
+  pagefindKB: number;
+  requests: number;
+  /** The whole index on disk (dist/pagefind). */
+  indexMB: number;
+};
+
+async function sizeOf(dir: string): Promise<number> {
+  let bytes = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return bytes;
+}
+
+/** Null when Chromium is missing (the reason is CHROMIUM_MISSING). */
+export async function measureSearch(outDir: string, query: string): Promise<SearchFigures | null> {
+  if (CHROMIUM_MISSING) return null;
+  const server = await startStaticServer(outDir);
+  const browser = await launchChromium();
+  try {
+    const sizes: { url: string; bytes: number }[] = [];
+    const pending: Promise<void>[] = [];
+    const countFetches = (page: Page) =>
+      page.on('requestfinished', (request) => {
+        pending.push(request.sizes().then((size) => void sizes.push({ url: request.url(), bytes: size.responseHeadersSize + size.responseBodySize })));
+      });
+    const { context, page } = await searchBuiltSite(browser, server.siteUrl, new URLSearchParams({ q: query }).toString(), countFetches);
+    await Promise.all(pending);
+    const status = (await page.locator('#search-status').textContent()) ?? '';
+    await context.close();
+    const kb = (bytes: number) => Math.round(bytes / 1024);
+    const pagefind = sizes.filter((entry) => new URL(entry.url).pathname.includes('/pagefind/'));
+    return {
+      query,
+      results: Number(/^(\d+)/.exec(status)?.[1] ?? 0),
+      fetchedKB: kb(sizes.reduce((sum, entry) => sum + entry.bytes, 0)),
+      pagefindKB: kb(pagefind.reduce((sum, entry) => sum + entry.bytes, 0)),
+      requests: sizes.length,
+      indexMB: Math.round((await sizeOf(path.join(outDir, 'pagefind'))) / 1024 / 102.4) / 10,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

@@ -10,8 +10,9 @@
 // builds results with textContent and <mark> nodes; the Component UI renders its templates with
 // innerHTML, and the index holds text written by strangers. Ours keeps the search in a real
 // GET form with the query and filters in the URL, so a search can be shared, and the page still
-// says what to do with JavaScript off; the filters are plain checkboxes in fieldsets, with the
-// counts from the index, the status line is the page's own live region, and "Show more" moves
+// says what to do with JavaScript off; the filters are plain checkboxes in fieldsets that the
+// build draws with their counts (so a search never downloads Pagefind's filter files, which grow
+// with the site, just to draw the form), the status line is the page's own live region, and "Show more" moves
 // focus to the first new result. The page's CSS (`style-src 'self'`) styles all of it.
 //
 // Type-checked by `tsc` (tsconfig.json includes this file; the JSDoc types below).
@@ -30,17 +31,10 @@
  * @property {(options: { baseUrl?: string, excerptLength?: number }) => Promise<void>} options
  * @property {() => Promise<void>} init
  * @property {(term: string | null, options: { filters: Filters }) => Promise<{ results: { data: () => Promise<ResultData> }[] }>} search
- * @property {() => Promise<Record<string, Record<string, number>>>} filters
  */
 
 const RESULTS_PER_PAGE = 20;
 const TYPING_DELAY_MS = 250;
-/**
- * Filter groups in the order they are shown, with their legends. Unknown groups follow.
- * @type {Record<string, string>}
- */
-const FILTER_LEGENDS = { company: 'Company', kind: 'Kind', status: 'Status', channel: 'Channel', voice: 'Voice' };
-
 const form = /** @type {HTMLFormElement} */ (document.getElementById('search-form'));
 const input = /** @type {HTMLInputElement} */ (document.getElementById('search-q'));
 const filterBox = /** @type {HTMLDetailsElement} */ (document.getElementById('search-filter-box'));
@@ -96,7 +90,7 @@ function readFilters() {
  * @param {Filters} filters
  */
 function describeQuery(term, filters) {
-  const groups = Object.entries(filters).map(([key, { any }]) => `${(FILTER_LEGENDS[key] ?? key).toLowerCase()} ${any.join(' or ')}`);
+  const groups = Object.entries(filters).map(([key, { any }]) => `${legendOf(key).toLowerCase()} ${any.join(' or ')}`);
   const words = term ? `“${term}”` : '';
   return [words, groups.length ? `${words ? 'with ' : ''}${groups.join(', ')}` : ''].filter(Boolean).join(' ');
 }
@@ -164,7 +158,7 @@ async function showMore(moveFocus) {
     const filters = data.filters ?? {};
     const tags = sortFilterKeys(Object.keys(filters))
       .filter((key) => (filters[key] ?? []).length > 0)
-      .map((key) => `${FILTER_LEGENDS[key] ?? key}: ${(filters[key] ?? []).join(', ')}`);
+      .map((key) => `${legendOf(key)}: ${(filters[key] ?? []).join(', ')}`);
     if (tags.length) {
       const meta = document.createElement('p');
       meta.className = 'search-meta';
@@ -184,48 +178,35 @@ async function showMore(moveFocus) {
 }
 
 /**
- * One fieldset of checkboxes per filter group, from the index's own counts.
- * @param {Record<string, Record<string, number>>} available
- * @param {URLSearchParams} selected
+ * A filter group's legend, as the page shows it (the build draws the filters: see
+ * src/core/site/search-filters.ts); the group's own name when the page has no such group.
+ * @param {string} key
  */
-function renderFilters(available, selected) {
-  for (const key of sortFilterKeys(Object.keys(available))) {
-    const values = Object.entries(available[key] ?? {}).sort(([a], [b]) => a.localeCompare(b));
-    if (values.length === 0) continue;
-    const fieldset = document.createElement('fieldset');
-    const legend = document.createElement('legend');
-    legend.textContent = FILTER_LEGENDS[key] ?? key;
-    fieldset.append(legend);
-    values.forEach(([value, count], index) => {
-      const label = document.createElement('label');
-      const box = document.createElement('input');
-      box.type = 'checkbox';
-      box.name = key;
-      box.value = value;
-      box.id = `filter-${key}-${index}`;
-      box.checked = selected.getAll(key).includes(value);
-      const count_ = document.createElement('span');
-      count_.className = 'count';
-      count_.textContent = ` (${count})`;
-      label.append(box, ` ${value}`, count_);
-      fieldset.append(label);
-    });
-    filtersBox.append(fieldset);
-  }
-  filterBox.hidden = filtersBox.childElementCount === 0;
-  // Open on wide screens and whenever a filter is already chosen; on a phone, results come first.
-  filterBox.open = Object.keys(readFilters()).length > 0 || matchMedia('(min-width: 48rem)').matches;
+function legendOf(key) {
+  return filtersBox.querySelector(`fieldset[data-filter="${CSS.escape(key)}"] legend`)?.textContent ?? key;
 }
 
 /**
- * Filter groups in display order: the known ones first, then any others alphabetically.
+ * Filter groups in the page's order (the build's), then any others alphabetically.
  * @param {string[]} keys
  */
 function sortFilterKeys(keys) {
-  const order = Object.keys(FILTER_LEGENDS);
+  const order = [...filtersBox.querySelectorAll('fieldset[data-filter]')].map((fieldset) => fieldset.getAttribute('data-filter') ?? '');
   /** @param {string} key */
   const rank = (key) => (order.includes(key) ? order.indexOf(key) : order.length);
   return [...keys].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/**
+ * Ticks the filters named in the URL, and opens the filters on wide screens and whenever one
+ * is chosen (on a phone, results come first).
+ * @param {URLSearchParams} selected
+ */
+function restoreFilters(selected) {
+  for (const box of filtersBox.querySelectorAll('input[type=checkbox]')) {
+    if (box instanceof HTMLInputElement) box.checked = selected.getAll(box.name).includes(box.value);
+  }
+  filterBox.open = Object.keys(readFilters()).length > 0 || matchMedia('(min-width: 48rem)').matches;
 }
 
 async function start() {
@@ -241,7 +222,7 @@ async function start() {
   }
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
-  renderFilters(await pagefind.filters(), params);
+  restoreFilters(params);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearTimeout(typingTimer);

@@ -190,6 +190,32 @@ describe.skipIf(skipWithout(CHROMIUM))('the demo site in Chromium', () => {
     await context.close();
   });
 
+  it("draws the filters the index holds, with Pagefind's own counts, and downloads no filter file to draw them", async () => {
+    const context = await openContext();
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto(`${server.siteUrl}search/?q=${SAMPLE_QUERY}`);
+    await page.waitForSelector(SEARCH_READY);
+    await waitForSearch(page);
+    expect(fetched.filter((file) => file.endsWith('.pf_filter')), 'filter files fetched before any box is ticked').toEqual([]);
+    const drawn = await page.locator('#search-filters fieldset').evaluateAll((fieldsets) =>
+      Object.fromEntries(
+        fieldsets.map((fieldset) => [
+          fieldset.getAttribute('data-filter'),
+          Object.fromEntries([...fieldset.querySelectorAll('label')].map((label) => [label.querySelector('input')!.value, Number(/\((\d+)\)/.exec(label.textContent ?? '')?.[1])])),
+        ]),
+      ),
+    );
+    const indexed = await page.evaluate(async (bundle) => {
+      const pagefind = await import(`${bundle}pagefind.js`);
+      await pagefind.init();
+      return pagefind.filters();
+    }, `${server.siteUrl}pagefind/`);
+    expect(drawn).toEqual(indexed);
+    await context.close();
+  });
+
   it('narrows results with the company filter, a real checkbox toggled from the keyboard', async () => {
     const context = await openContext();
     const page = await context.newPage();

@@ -107,13 +107,23 @@ function describeResolution(kase: Case): CaseResolution | null {
   return { at: kase.resolvedAt, text: `${when}${kase.outcome ? `: ${kase.outcome}` : ''}.` };
 }
 
+/** The Pagefind filters of a case's page (also counted for the search page's filter list). */
+export function buildCaseSearchFilters(kase: Case, companyName: string): CaseSearchFilters {
+  return {
+    company: companyName,
+    status: describeCaseStatus(kase).key === 'not-scored' ? 'not scored' : kase.status,
+    kind: kase.kind,
+    channel: [...new Set(kase.events.map((event) => event.item.channel))],
+    voice: kase.events.some((event) => event.kind === 'response') ? ['public', 'company'] : ['public'],
+  };
+}
+
 /** The case page's model for one case of the company named `companyName`. */
 export function buildCasePage(kase: Case, companyName: string): CasePageModel {
   const firstAnswer = kase.events.find((event) => event.kind === 'response' && !event.notCounted);
   const opener = kase.events.find((event) => event.kind === 'mention');
   const whyHere = opener ? buildWhyHere(opener.item) : null;
   const status = describeCaseStatus(kase);
-  const hasCompanyVoice = kase.events.some((event) => event.kind === 'response');
   const kind = describeCaseKind(kase);
   const state = describeCaseState(kase);
   return {
@@ -126,13 +136,7 @@ export function buildCasePage(kase: Case, companyName: string): CasePageModel {
     state,
     whyHere,
     whyHereText: whyHereText(whyHere),
-    filters: {
-      company: companyName,
-      status: status.key === 'not-scored' ? 'not scored' : kase.status,
-      kind: kase.kind,
-      channel: [...new Set(kase.events.map((event) => event.item.channel))],
-      voice: hasCompanyVoice ? ['public', 'company'] : ['public'],
-    },
+    filters: buildCaseSearchFilters(kase, companyName),
     timeline: kase.events.map((event) => {
       const isCompany = event.kind === 'response';
       const isFirstAnswer = event === firstAnswer;

@@ -9,7 +9,7 @@ function rates(responseRate: number, withinTargetShare: number, resolutionRate: 
 describe('computeGrade', () => {
   it.each([
     // score = 100 × (0.4 × responseRate + 0.4 × withinTargetShare + 0.2 × resolutionRate), rounded half up
-    { name: "DESIGN.md's open-data example: 30 + 23.332 + 5 = 58.332 → 58 → C", input: rates(0.75, 0.5833, 0.25), letter: 'C', score: 58 },
+    { name: "the worked example of docs/methodology.md: 30 + 23.332 + 5 = 58.332 → 58 → C", input: rates(0.75, 0.5833, 0.25), letter: 'C', score: 58 },
     { name: 'perfect: 40 + 40 + 20 = 100 → A', input: rates(1, 1, 1), letter: 'A', score: 100 },
     { name: '40 + 40 + 5 = 85 → A (lowest A)', input: rates(1, 1, 0.25), letter: 'A', score: 85 },
     { name: '40 + 40 + 4.5 = 84.5 rounds half up to 85 → A', input: rates(1, 1, 0.225), letter: 'A', score: 85 },

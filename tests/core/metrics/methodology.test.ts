@@ -46,8 +46,8 @@ describe('docs/methodology.md worked example', () => {
     for (const field of ['`grade`', '`gradeScore`', '`gradeReason`', '`graded`', '`casesByKind`']) expect(markdown).toContain(field);
   });
 
-  it("agrees with DESIGN.md's open-data example for all time", () => {
-    // DESIGN.md: 12 cases, 9 responded, 0.75, median 6.5 h, p90 null, 0.5833, 3 resolved, 0.25, resolution median null, 9 open, grade C
+  it("agrees with the worked example of docs/methodology.md for all time", () => {
+    // docs/methodology.md: 12 cases, 9 responded, 0.75, median 6.5 h, p90 null, 0.5833, 3 resolved, 0.25, resolution median null, 9 open, grade C
     expect(scorecard.windows.all).toMatchObject({
       cases: 12, responded: 9, responseRate: 0.75, medianFirstResponseHours: 6.5, p90FirstResponseHours: null,
       withinTargetShare: 0.5833, resolved: 3, resolutionRate: 0.25, medianResolutionHours: null, open: 9,

@@ -24,6 +24,9 @@ export default defineConfig({
   // Shiki colours code with inline style attributes, which the CSP (style-src 'self') forbids.
   markdown: { syntaxHighlight: false },
   integrations: [sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],
+  // `astro dev` must not watch the benchmark's and the tests' builds under .astro/ (hundreds of
+  // thousands of files after `npm run bench`, enough to exhaust the system's file watchers).
+  vite: { server: { watch: { ignored: ['**/.astro/bench/**', '**/.astro/test-builds/**'] } } },
   // A rebuild after a fetch renders only the pages whose props changed: the routes give each
   // page a cacheKey, the digest of its props (src/core/site/page-cache-key.ts), and Astro copies
   // the others from its cache (cacheDir, node_modules/.astro by default; CI restores it).

@@ -1,33 +1,35 @@
 /**
  * Astro content collections over the watch blog's data folder: `content/` by default,
  * or the folder named by WATCHBLOG_CONTENT. Schemas come from the pure core, so the fetch
- * script and the site validate the same contract.
+ * script and the site validate the same contract; the data files are read by our own loader
+ * (no Markdown rendering, the same front-matter parser as fetch), posts by Astro's glob().
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { CaseOverrideSchema, CompanySchema, MentionSchema, PostSchema, ResponseSchema } from './core/schemas.ts';
 import { resolveContentDir } from './queries/content-dir.ts';
+import { contentFolderLoader } from './queries/content-folder-loader.ts';
 
 const contentDir = resolveContentDir(process.env.WATCHBLOG_CONTENT);
 
-/** Entry ids are file paths without extension, so `acme/2026-01-02-ab12cd` stays unique. */
+/** Post ids are file paths without extension, as the data files' are (see contentFolderLoader). */
 const byPath = ({ entry }: { entry: string }) => entry.replace(/\.md$/, '');
 
 export const collections = {
   companies: defineCollection({
-    loader: glob({ pattern: '*.md', base: `${contentDir}/companies`, generateId: byPath }),
+    loader: contentFolderLoader({ base: `${contentDir}/companies`, depth: 'top' }),
     schema: CompanySchema,
   }),
   mentions: defineCollection({
-    loader: glob({ pattern: '**/*.md', base: `${contentDir}/mentions`, generateId: byPath }),
+    loader: contentFolderLoader({ base: `${contentDir}/mentions`, depth: 'any' }),
     schema: MentionSchema,
   }),
   responses: defineCollection({
-    loader: glob({ pattern: '**/*.md', base: `${contentDir}/responses`, generateId: byPath }),
+    loader: contentFolderLoader({ base: `${contentDir}/responses`, depth: 'any' }),
     schema: ResponseSchema,
   }),
   cases: defineCollection({
-    loader: glob({ pattern: '*/*.md', base: `${contentDir}/cases`, generateId: byPath }),
+    loader: contentFolderLoader({ base: `${contentDir}/cases`, depth: 'one-below' }),
     schema: CaseOverrideSchema,
   }),
   posts: defineCollection({

@@ -65,4 +65,14 @@ describe('WATCHBLOG_CONTENT', () => {
     expect(build.output).toMatch(/sources\.0\.channel|sources\[0\]\.channel/);
     expect(build.output).toMatch(/forum/);
   });
+
+  it('fails the build on front matter that is not YAML, naming the file and the line', async () => {
+    const dir = await writeContent({ 'companies/acme.md': [{ name: 'Acme' }, ''] });
+    await mkdir(path.join(dir, 'mentions', 'acme'), { recursive: true });
+    await writeFile(path.join(dir, 'mentions', 'acme', '2026-03-01-broken.md'), '---\nid: [unclosed\ncompany: acme\n---\nBody\n');
+    const build = await buildSite({ contentDir: dir });
+    expect(build.code).not.toBe(0);
+    expect(build.output).toContain(path.join(dir, 'mentions', 'acme', '2026-03-01-broken.md'));
+    expect(build.output).toMatch(/invalid front matter: .*\(3:1\)/);
+  });
 });

@@ -1,0 +1,102 @@
+/**
+ * An Astro content loader for the watch blog's data files (companies, mentions, responses,
+ * case files): Markdown files with YAML front matter whose body the site only ever shows as
+ * text. Unlike `glob()`, it never renders that Markdown to HTML during sync (nothing reads
+ * the HTML, and at 100,000 items rendering was a large share of the sync and of the content
+ * store), it reads the front matter with the same parser as fetch, `npm run check` and
+ * `npm run scorecard` (src/core/write/front-matter.ts), and it skips parsing and validating a
+ * file whose bytes are unchanged since the last sync (the digest kept in Astro's content store).
+ *
+ * Entry ids are paths without `.md` (`acme/2026-01-02-ab12cd`); the body is trimmed, as
+ * Astro's Markdown entries are. Posts, which the site renders, keep Astro's `glob()`.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { parseContentFile } from '../core/write/front-matter.ts';
+
+/** How many files are read at once: enough to keep the disk busy, few enough not to run out of handles. */
+const READS_IN_FLIGHT = 64;
+
+/** `*.md` directly in `base`, or one folder below it (`<company>/*.md`), or at any depth. */
+export type FolderDepth = 'top' | 'one-below' | 'any';
+
+async function listMarkdownFiles(base: string, depth: FolderDepth): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(base, { recursive: depth !== 'top', withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+    .map((entry) => path.relative(base, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((relative) => depth !== 'one-below' || relative.split('/').length === 2)
+    .sort();
+}
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+export function contentFolderLoader(options: { base: string; depth: FolderDepth }): Loader {
+  const base = path.resolve(options.base);
+  return {
+    name: 'watchblog-content-folder',
+    load: async (context: LoaderContext) => {
+      const { store, config, logger } = context;
+      const root = fileURLToPath(config.root);
+
+      /** The file as a maintainer finds it: relative to the project, or absolute when the content lives elsewhere. */
+      const shown = (filePath: string) => {
+        const relative = path.relative(root, filePath);
+        return relative.startsWith('..') ? filePath : relative;
+      };
+
+      /** Reads one file into the store; returns its id. Throws, naming the file, when it does not fit. */
+      async function syncFile(relative: string): Promise<string> {
+        const id = relative.replace(/\.md$/, '');
+        const filePath = path.join(base, relative);
+        const text = await readFile(filePath, 'utf8');
+        const digest = context.generateDigest(text);
+        if (store.get(id)?.digest === digest) return id;
+        const parsed = parseContentFile(text);
+        if (!parsed.ok) throw new Error(`${shown(filePath)}: ${parsed.message}`);
+        const data = await context.parseData({ id, data: parsed.file.data, filePath });
+        store.set({ id, data, body: parsed.file.body.trim(), filePath: path.relative(root, filePath).split(path.sep).join('/'), digest });
+        return id;
+      }
+
+      const files = await listMarkdownFiles(base, options.depth);
+      if (files.length === 0) logger.debug(`no files in ${base}`);
+      const present = new Set<string>();
+      await forEachLimited(files, READS_IN_FLIGHT, async (relative) => void present.add(await syncFile(relative)));
+      for (const id of store.keys()) if (!present.has(id)) store.delete(id);
+
+      // `astro dev`: follow edits to the folder as glob() does.
+      context.watcher?.add(base);
+      const onChange = async (changed: string) => {
+        const relative = path.relative(base, changed).split(path.sep).join('/');
+        if (relative.startsWith('..') || !relative.endsWith('.md') || (options.depth === 'top' && relative.includes('/'))) return;
+        try {
+          await syncFile(relative);
+        } catch (error) {
+          logger.error(error instanceof Error ? error.message : String(error));
+        }
+      };
+      context.watcher?.on('add', onChange);
+      context.watcher?.on('change', onChange);
+      context.watcher?.on('unlink', (removed) => {
+        const relative = path.relative(base, removed).split(path.sep).join('/');
+        if (!relative.startsWith('..') && relative.endsWith('.md')) store.delete(relative.replace(/\.md$/, ''));
+      });
+    },
+  };
+}

@@ -10,7 +10,7 @@
  *     one template, one page per file, no search index) and Hugo (Debian's `hugo`);
  *
  * and prints the ratios. The machine is shared and noisy: compare ratios within one run.
- * Results go to bench/results/<date>.json.
+ * Results go to bench/results/<date and time>.json.
  *
  *   npm run bench -- [--sizes 1000,10000,100000] [--companies 20] [--seed 1] [--skip-baselines]
  */
@@ -34,7 +34,7 @@ const GENERATED_END = new Date('2026-11-20T18:00:00Z');
 const CLI = defineCli({
   command: 'npm run bench --',
   tag: 'bench',
-  summary: 'Builds generated watch blogs of several sizes and compares our build (cold, unchanged, +10 mentions) with a plain Astro project and Hugo over the same files, and measures a two-word search in Chromium. Writes bench/results/<date>.json.',
+  summary: 'Builds generated watch blogs of several sizes and compares our build (cold, unchanged, +10 mentions) with a plain Astro project and Hugo over the same files, and measures a two-word search in Chromium. Writes bench/results/<date and time>.json.',
   options: {
     sizes: { type: 'string', default: '1000,10000,100000', value: '<n,n,...>', description: 'mentions per generated watch blog (default 1000,10000,100000)' },
     companies: { type: 'string', default: '20', value: '<n>', description: 'companies per watch blog (default 20)' },
@@ -182,7 +182,8 @@ for (let index = 1; index < results.length; index += 1) {
 const report = { date: new Date().toISOString(), machine: { cores: os.cpus().length, memoryGB: Math.round(os.totalmem() / 1024 ** 3), node: process.version, hugo }, companies, seed, results };
 const resultsDir = path.join(PROJECT_ROOT, 'bench', 'results');
 await mkdir(resultsDir, { recursive: true });
-const file = path.join(resultsDir, `${report.date.slice(0, 10)}.json`);
+// One file per run (UTC date and time), so runs of one day sit side by side.
+const file = path.join(resultsDir, `${report.date.slice(0, 19).replace(/:/g, '')}.json`);
 await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
 
 console.log('\n| mentions | files | build | wall s | sync s | pages s | Pagefind s | peak RSS MB | pages | MB written |');

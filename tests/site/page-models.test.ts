@@ -194,7 +194,7 @@ describe('a company’s said and news lists', () => {
   it('words each thing the company said: a title even when it has none, a link only when http(s), the cases it is on', () => {
     const [only] = listSaidPages(acme);
     expect(only!.lede).toBe('Everything Acme said in public that this watch blog shows, newest first: 2 answers on cases and 1 statement that answer no case.');
-    expect(only!.channels).toEqual(['support']);
+    expect(only!.searchFilters).toEqual({ company: 'Acme', voice: 'company', channel: ['support'] });
     const [statement, onA3] = only!.page.items;
     expect(statement).toMatchObject({ kind: 'statement', title: 'Untitled statement', author: 'Acme', link: null, casesLead: null, cases: [] });
     expect(onA3).toMatchObject({ kind: 'answer', title: 'Answer r3', link: { url: 'https://acme.example/support/r3', host: 'acme.example' }, casesLead: 'On the case', cases: [{ id: 'a3', notCounted: null }] });
@@ -205,6 +205,7 @@ describe('a company’s said and news lists', () => {
     expect(only!.page.total).toBe(0);
     expect(only!.lede).toMatch(/newest first: 0 items\. They are listed, never scored/);
     expect(only!.title).toBe('Acme in the news');
+    expect(only!.searchFilters, 'an empty news page is left out of the search index, and of its filter counts').toBeNull();
   });
 });
 

@@ -6,6 +6,7 @@
  * (`$$`, text included) and is done only for a document that has an xhtml construct. Pure.
  */
 import { Parser as XmlParser } from 'xml2js';
+import { escapeHtmlText } from '../text/escape-html.ts';
 
 /** The xhtml content and summary of one entry, as HTML; a field is absent when it is not xhtml. */
 export type EntryXhtml = { content?: string; summary?: string };
@@ -48,21 +49,17 @@ function childrenNamed(node: OrderedNode | undefined, name: string): OrderedNode
   return (node?.$$ ?? []).filter((child) => localName(child) === name);
 }
 
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 /** An element's children as HTML. The xhtml wrapper <div> of the construct is kept: the sanitizer drops it. */
 function serializeChildren(node: OrderedNode): string {
   return (node.$$ ?? []).map(serializeNode).join('');
 }
 
 function serializeNode(node: OrderedNode): string {
-  if (node['#name'] === TEXT_NODE) return escapeText(node._ ?? '');
+  if (node['#name'] === TEXT_NODE) return escapeHtmlText(node._ ?? '');
   const name = localName(node);
   const attributes = Object.entries(node.$ ?? {})
     .filter(([attribute]) => attribute !== 'xmlns' && !attribute.startsWith('xmlns:'))
-    .map(([attribute, value]) => ` ${attribute.replace(/^[^:]*:/, '')}="${escapeText(value).replace(/"/g, '&quot;')}"`)
+    .map(([attribute, value]) => ` ${attribute.replace(/^[^:]*:/, '')}="${escapeHtmlText(value).replace(/"/g, '&quot;')}"`)
     .join('');
   return VOID_ELEMENTS.has(name.toLowerCase()) ? `<${name}${attributes}>` : `<${name}${attributes}>${serializeChildren(node)}</${name}>`;
 }

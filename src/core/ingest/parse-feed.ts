@@ -7,6 +7,7 @@
  * feedsmith: docs/decisions/parsers.md.
  */
 import { Builder, Parser as XmlParser } from 'xml2js';
+import { escapeHtmlText } from '../text/escape-html.ts';
 import { hasXhtmlConstruct, readAtomXhtml, type EntryXhtml } from './atom-xhtml.ts';
 import { parseJsonFeed } from './json-feed.ts';
 import { toPlainText } from './plain-text.ts';
@@ -89,7 +90,7 @@ function htmlOfTextConstruct(node: XmlNode | undefined, rendered: unknown, textI
   const html = typeof rendered === 'string' ? rendered : textOf(rendered);
   const type = node?.$?.type?.toLowerCase();
   const isText = type === 'text' || type === 'text/plain' || (type === undefined && textIsDefault);
-  return isText ? html.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : html;
+  return isText ? escapeHtmlText(html) : html;
 }
 
 function collectInReplyTo(node: XmlNode, base: string): string[] | undefined {

@@ -10,6 +10,7 @@ import { buildNewsEntry, type NewsEntry } from './company-page.ts';
 import { countSaid, listCompanySaid, type SaidItem } from './company-said.ts';
 import { ARCHIVE_PAGE_SIZE, listCasesOfKinds, paginate, type Page } from './lists.ts';
 import { isHttpUrl } from './paths.ts';
+import type { PageFilters } from './search-filters.ts';
 import { formatCount, toPlainParagraphs, truncateText } from './text.ts';
 
 /** Longest excerpt "What <company> said" quotes, in characters. */
@@ -68,8 +69,8 @@ export type CompanyListPage<T> = {
   description: string;
   /** The opening paragraph, with the counts and, past one page, "Page N of M." */
   lede: string;
-  /** The channels of this page's items, for the search filter, in order of appearance. */
-  channels: string[];
+  /** The page's search filters, or null when the search index leaves the page out (an empty "in the news"). */
+  searchFilters: PageFilters | null;
   page: Page<T>;
 };
 
@@ -87,7 +88,7 @@ export function listSaidPages(record: CompanyRecord): CompanyListPage<SaidEntry>
     title: `What ${name} said${pageSuffix(page.page)}`,
     description: `${name} in its own voice: ${counts.answers} answers on cases and ${counts.statements} statements, newest first.`,
     lede: `Everything ${name} said in public that this watch blog shows, newest first: ${formatCount(counts.answers, 'answer')} on cases and ${formatCount(counts.statements, 'statement')} that answer no case.${pageOfPages(page)}`,
-    channels: [...new Set(page.items.map((entry) => entry.channel))],
+    searchFilters: { company: name, voice: 'company', channel: [...new Set(page.items.map((entry) => entry.channel))] },
     page,
   }));
 }
@@ -100,7 +101,8 @@ export function listNewsPages(record: CompanyRecord): CompanyListPage<NewsEntry>
     title: `${name} in the news${pageSuffix(page.page)}`,
     description: `News, press reviews and blog posts about ${name}: ${page.total} items, newest first. Listed, never scored.`,
     lede: `News, press reviews and blog posts that talk about ${name} rather than to it, newest first: ${formatCount(page.total, 'item')}. They are listed, never scored, and never counted as unanswered.${pageOfPages(page)}`,
-    channels: [...new Set(page.items.map((entry) => entry.kase.channel))],
+    // An empty list is not worth a search result: only pages with coverage are indexed.
+    searchFilters: page.items.length > 0 ? { company: name, kind: 'coverage', voice: 'public', channel: [...new Set(page.items.map((entry) => entry.kase.channel))] } : null,
     page,
   }));
 }

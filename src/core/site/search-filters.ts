@@ -1,13 +1,13 @@
 /**
  * The search page's filters (company, kind, status, channel, voice), with how many indexed
- * pages carry each value, computed at build time from the same page models whose
- * `data-pagefind-filter` marks Pagefind indexes. The page renders them as plain checkboxes, so
+ * pages carry each value, computed at build time from the same page models that give each
+ * page its `data-pagefind-filter` marks (components/SearchFilterMarks.astro). The page renders them as plain checkboxes, so
  * a search never has to download Pagefind's filter files (one per group, each listing every
  * page with each value: they grow with the site) just to draw the form; Pagefind loads one
  * only when a reader ticks a box. tests/site/browser.test.ts holds these counts to
  * `pagefind.filters()`. Pure.
  */
-import type { Watchblog } from '../watchblog.ts';
+import type { CompanyRecord, Watchblog } from '../watchblog.ts';
 import { buildCaseSearchFilters } from './case-page.ts';
 import { listNewsPages, listSaidPages } from './company-lists.ts';
 import { linkPostsAndCases } from './post-links.ts';
@@ -15,25 +15,25 @@ import { linkPostsAndCases } from './post-links.ts';
 /** Filter groups in the order they are shown, with their legends. Unknown groups follow, by name. */
 export const SEARCH_FILTER_LEGENDS: Readonly<Record<string, string>> = { company: 'Company', kind: 'Kind', status: 'Status', channel: 'Channel', voice: 'Voice' };
 
-/** One indexed page's filters: a value or several per group. */
+/** One indexed page's filters: a value or several per group, marked on the page in this key order. */
 export type PageFilters = Readonly<Record<string, string | readonly string[]>>;
+
+/** A post's filters: the companies it is about. */
+export function buildPostSearchFilters(companies: readonly CompanyRecord[]): PageFilters {
+  return { company: companies.map((record) => record.company.name) };
+}
 
 export type SearchFilterGroup = { key: string; legend: string; values: { value: string; count: number }[] };
 
-/** The filters of every page the search index holds that has any: case pages, "in the news" and "said" pages, posts. */
+/** The filters of every page the search index holds: case pages, "in the news" and "said" pages, posts. */
 export function listIndexedPageFilters(watchblog: Watchblog): PageFilters[] {
   const pages: PageFilters[] = [];
   for (const record of watchblog.companies) {
-    const name = record.company.name;
-    for (const kase of record.cases) pages.push(buildCaseSearchFilters(kase, name));
-    for (const list of listNewsPages(record)) pages.push({ company: name, kind: 'coverage', voice: 'public', channel: list.channels });
-    for (const list of listSaidPages(record)) pages.push({ company: name, voice: 'company', channel: list.channels });
+    for (const kase of record.cases) pages.push(buildCaseSearchFilters(kase, record.company.name));
+    for (const list of [...listNewsPages(record), ...listSaidPages(record)]) if (list.searchFilters) pages.push(list.searchFilters);
   }
   const links = linkPostsAndCases(watchblog);
-  for (const post of watchblog.posts) {
-    const companies = links.companiesOf(post).map((record) => record.company.name);
-    if (companies.length > 0) pages.push({ company: companies });
-  }
+  for (const post of watchblog.posts) pages.push(buildPostSearchFilters(links.companiesOf(post)));
   return pages;
 }
 

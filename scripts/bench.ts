@@ -15,11 +15,12 @@
  *   npm run bench -- [--sizes 1000,10000,100000] [--companies 20] [--seed 1] [--skip-baselines]
  */
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { hugoVersion, writeHugoSite, writePlainAstroProject } from './bench/baselines.ts';
 import { runMeasured, type TreeRun } from './bench/process-tree.ts';
+import { measureOutput } from './bench/measure-output.ts';
 import { measureSearch, type SearchFigures } from './bench/search-bytes.ts';
 import { defineCli, exitWithUsageError, parseCliArgs } from './cli-args.ts';
 import { generateSyntheticWatchblog } from './generate/synthetic.ts';
@@ -66,18 +67,6 @@ const SEARCH_QUERY = 'refund invoice';
  */
 const NODE_HEAP = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=12288`.trim() };
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
-
-async function measureOutput(dir: string): Promise<{ pages: number; bytesWritten: number }> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  let pages = 0;
-  let bytesWritten = 0;
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    if (entry.name.endsWith('.html')) pages += 1;
-    bytesWritten += (await stat(path.join(entry.parentPath, entry.name))).size;
-  }
-  return { pages, bytesWritten };
-}
 
 function failIfBroken(what: string, run: TreeRun): void {
   if (run.code === 0) return;

@@ -4,11 +4,11 @@
  * results showed (the page, its CSS and script, Pagefind's code, wasm, meta, index chunks,
  * filters and the fragments of the results shown), next to the size of the whole index.
  */
-import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { CHROMIUM_MISSING, launchChromium, searchBuiltSite } from '../harness/browser.ts';
 import { startStaticServer } from '../harness/static-server.ts';
+import { measureOutput } from './measure-output.ts';
 
 export type SearchFigures = {
   query: string;
@@ -22,14 +22,6 @@ export type SearchFigures = {
   /** The whole index on disk (dist/pagefind). */
   indexMB: number;
 };
-
-async function sizeOf(dir: string): Promise<number> {
-  let bytes = 0;
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
-  }
-  return bytes;
-}
 
 /** Null when Chromium is missing (the reason is CHROMIUM_MISSING). */
 export async function measureSearch(outDir: string, query: string): Promise<SearchFigures | null> {
@@ -55,7 +47,7 @@ export async function measureSearch(outDir: string, query: string): Promise<Sear
       fetchedKB: kb(sizes.reduce((sum, entry) => sum + entry.bytes, 0)),
       pagefindKB: kb(pagefind.reduce((sum, entry) => sum + entry.bytes, 0)),
       requests: sizes.length,
-      indexMB: Math.round((await sizeOf(path.join(outDir, 'pagefind'))) / 1024 / 102.4) / 10,
+      indexMB: Math.round((await measureOutput(path.join(outDir, 'pagefind'))).bytesWritten / 1024 / 102.4) / 10,
     };
   } finally {
     await browser.close();

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, realpath, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { WritePlan } from '../../src/core/write/plan-writes.ts';
-import { mapLimited } from './read-existing.ts';
+import { mapLimited } from '../../src/core/map-limited.ts';
 
 /** Files written at once (fsync latency overlaps). */
 const WRITE_CONCURRENCY = 16;

@@ -7,25 +7,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { listMarkdownFiles } from '../content/list-markdown.ts';
 import { buildLedgerPath } from '../../src/core/write/file-names.ts';
+import { mapLimited } from '../../src/core/map-limited.ts';
 import { parseContentFile } from '../../src/core/write/front-matter.ts';
 import type { ExistingContent, ExistingItem } from '../../src/core/write/plan-writes.ts';
 
 /** Files read at once. */
 const READ_CONCURRENCY = 64;
-
-/** Runs `task` over `items` with at most `limit` in flight; results in input order. */
-export async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 /** A ledger file → ids (one per line). Missing file → none. */
 export async function readLedger(contentDir: string, company: string): Promise<string[]> {

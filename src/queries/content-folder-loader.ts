@@ -10,11 +10,14 @@
  * Entry ids are paths without `.md` (`acme/2026-01-02-ab12cd`); the body is trimmed, as
  * Astro's Markdown entries are. Posts, which the site renders, keep Astro's `glob()`.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { mapLimited } from '../core/map-limited.ts';
 import { parseContentFile } from '../core/write/front-matter.ts';
+// The one rule for which files of a content folder are Markdown, shared with the maintainer commands.
+import { listMarkdownFiles } from '../../scripts/content/list-markdown.ts';
 
 /** How many files are read at once: enough to keep the disk busy, few enough not to run out of handles. */
 const READS_IN_FLIGHT = 64;
@@ -22,28 +25,12 @@ const READS_IN_FLIGHT = 64;
 /** `*.md` directly in `base`, or one folder below it (`<company>/*.md`), or at any depth. */
 export type FolderDepth = 'top' | 'one-below' | 'any';
 
-async function listMarkdownFiles(base: string, depth: FolderDepth): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(base, { recursive: depth !== 'top', withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
-    .map((entry) => path.relative(base, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .filter((relative) => depth !== 'one-below' || relative.split('/').length === 2)
+/** The Markdown files of `base` at `depth`, as `/`-separated paths relative to it, sorted. */
+async function listFolder(base: string, depth: FolderDepth): Promise<string[]> {
+  return (await listMarkdownFiles(base))
+    .map((file) => path.relative(base, file).split(path.sep).join('/'))
+    .filter((relative) => (depth === 'top' ? !relative.includes('/') : depth === 'one-below' ? relative.split('/').length === 2 : true))
     .sort();
-}
-
-/** Runs `work` over `items`, at most `limit` at a time. */
-async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 export function contentFolderLoader(options: { base: string; depth: FolderDepth }): Loader {
@@ -74,10 +61,10 @@ export function contentFolderLoader(options: { base: string; depth: FolderDepth 
         return id;
       }
 
-      const files = await listMarkdownFiles(base, options.depth);
+      const files = await listFolder(base, options.depth);
       if (files.length === 0) logger.debug(`no files in ${base}`);
       const present = new Set<string>();
-      await forEachLimited(files, READS_IN_FLIGHT, async (relative) => void present.add(await syncFile(relative)));
+      for (const id of await mapLimited(files, READS_IN_FLIGHT, syncFile)) present.add(id);
       for (const id of store.keys()) if (!present.has(id)) store.delete(id);
 
       // `astro dev`: follow edits to the folder as glob() does.

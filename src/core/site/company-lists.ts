@@ -78,8 +78,29 @@ function pageOfPages(page: Page<unknown>): string {
   return page.pageCount > 1 ? ` Page ${page.page} of ${page.pageCount}.` : '';
 }
 
+/**
+ * Each company's lists, made once per record: the list routes and the search page's filter
+ * counts both need them, and a build never changes a record it has made.
+ */
+const saidPagesOf = new WeakMap<CompanyRecord, CompanyListPage<SaidEntry>[]>();
+const newsPagesOf = new WeakMap<CompanyRecord, CompanyListPage<NewsEntry>[]>();
+
+function remembered<T>(memo: WeakMap<CompanyRecord, T>, record: CompanyRecord, make: (record: CompanyRecord) => T): T {
+  if (!memo.has(record)) memo.set(record, make(record));
+  return memo.get(record)!;
+}
+
 /** Every page of "What <company> said", newest first. */
 export function listSaidPages(record: CompanyRecord): CompanyListPage<SaidEntry>[] {
+  return remembered(saidPagesOf, record, buildSaidPages);
+}
+
+/** Every page of "<company> in the news", newest first. */
+export function listNewsPages(record: CompanyRecord): CompanyListPage<NewsEntry>[] {
+  return remembered(newsPagesOf, record, buildNewsPages);
+}
+
+function buildSaidPages(record: CompanyRecord): CompanyListPage<SaidEntry>[] {
   const name = record.company.name;
   const items = listCompanySaid(record);
   const counts = countSaid(items);
@@ -93,8 +114,7 @@ export function listSaidPages(record: CompanyRecord): CompanyListPage<SaidEntry>
   }));
 }
 
-/** Every page of "<company> in the news", newest first. */
-export function listNewsPages(record: CompanyRecord): CompanyListPage<NewsEntry>[] {
+function buildNewsPages(record: CompanyRecord): CompanyListPage<NewsEntry>[] {
   const name = record.company.name;
   return paginate(listCasesOfKinds(record.cases, ['coverage']).map(buildNewsEntry), ARCHIVE_PAGE_SIZE).map((page) => ({
     pageParam: toPageParam(page.page),

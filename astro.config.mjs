@@ -2,11 +2,18 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { DEFAULT_SITE_URL } from './src/core/site/site-url.ts';
+import { buildPart } from './src/queries/build-part.ts';
 
 // A project site (e.g. GitHub Pages at https://user.github.io/watchblog/) sets both:
 //   WATCHBLOG_SITE=https://user.github.io WATCHBLOG_BASE=/watchblog npm run build
 const site = process.env.WATCHBLOG_SITE ?? DEFAULT_SITE_URL;
 const base = process.env.WATCHBLOG_BASE ?? '/';
+
+/** The pages the shards of a sharded build wrote, when this build is its hub (src/core/shards/build-part.ts). */
+function hubSitemapPages() {
+  const part = buildPart();
+  return part.kind === 'hub' ? [...part.sitemapPages] : undefined;
+}
 
 export default defineConfig({
   site,
@@ -23,7 +30,8 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   // Shiki colours code with inline style attributes, which the CSP (style-src 'self') forbids.
   markdown: { syntaxHighlight: false },
-  integrations: [sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],
+  // The hub of a sharded build (npm run build:shards) lists the shards' pages in the sitemap too.
+  integrations: [sitemap({ filter: (page) => !/\/404\/?$/.test(page), customPages: hubSitemapPages() })],
   // `astro dev` must not watch the benchmark's and the tests' builds under .astro/ (hundreds of
   // thousands of files after `npm run bench`, enough to exhaust the system's file watchers).
   vite: { server: { watch: { ignored: ['**/.astro/bench/**', '**/.astro/test-builds/**'] } } },

@@ -6,13 +6,15 @@
  *     process tree, pages and bytes written;
  *   - a second build with nothing changed, and one after adding 10 mentions to one company
  *     (Astro's cache kept);
+ *   - the same site built in company shards (`npm run build:shards`), cold and after the 10
+ *     mentions: each part's time, the merge, Pagefind, the peak RSS of the whole process tree;
  *   - two baselines over the same Markdown files: a plain Astro project (one glob collection,
  *     one template, one page per file, no search index) and Hugo (Debian's `hugo`);
  *
  * and prints the ratios. The machine is shared and noisy: compare ratios within one run.
  * Results go to bench/results/<date and time>.json.
  *
- *   npm run bench -- [--sizes 1000,10000,100000] [--companies 20] [--seed 1] [--skip-baselines]
+ *   npm run bench -- [--sizes 1000,10000,100000] [--companies 20] [--seed 1] [--shards 4] [--skip-baselines]
  */
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
@@ -40,6 +42,7 @@ const CLI = defineCli({
     sizes: { type: 'string', default: '1000,10000,100000', value: '<n,n,...>', description: 'mentions per generated watch blog (default 1000,10000,100000)' },
     companies: { type: 'string', default: '20', value: '<n>', description: 'companies per watch blog (default 20)' },
     seed: { type: 'string', default: '1', value: '<n>', description: 'the generator seed (default 1)' },
+    shards: { type: 'string', default: '4', value: '<n>', description: 'shards for the sharded build (default 4; 0 skips it)' },
     'skip-baselines': { type: 'boolean', default: false, description: 'measure our build only' },
   },
   exitCodes: { 0: 'measured; also after --help', 1: 'a build failed', 2: 'bad options' },
@@ -52,9 +55,13 @@ const companies = Number(values.companies);
 const seed = Number(values.seed);
 if (!Number.isInteger(companies) || companies < 1) exitWithUsageError(CLI, `--companies: expected a whole number, got "${values.companies}"`);
 if (!Number.isInteger(seed)) exitWithUsageError(CLI, `--seed: expected a whole number, got "${values.seed}"`);
+const shardCount = Number(values.shards);
+if (!Number.isInteger(shardCount) || shardCount < 0) exitWithUsageError(CLI, `--shards: expected a whole number (0 to skip), got "${values.shards}"`);
 
 type BuildFigures = { wallSeconds: number; syncSeconds?: number; pagesSeconds?: number; pagefindSeconds?: number; peakRssMB: number; pages: number; bytesWritten: number };
-type SizeResult = { mentions: number; responses: number; contentFiles: number; ours: { cold: BuildFigures; unchanged: BuildFigures; plus10Mentions: BuildFigures }; plainAstro?: BuildFigures; hugo?: BuildFigures; search?: SearchFigures; ratios: Record<string, number> };
+/** A sharded build: the time of each part in order (shards, then the hub), the merge and Pagefind. */
+type ShardedFigures = { wallSeconds: number; shardSeconds: Record<string, number>; reusedShards: string[]; hubSeconds: number; mergeSeconds: number; pagefindSeconds: number; peakRssMB: number; pages: number; bytesWritten: number };
+type SizeResult = { mentions: number; responses: number; contentFiles: number; ours: { cold: BuildFigures; unchanged: BuildFigures; plus10Mentions: BuildFigures }; sharded?: { shards: number; cold: ShardedFigures; plus10Mentions: ShardedFigures }; plainAstro?: BuildFigures; hugo?: BuildFigures; search?: SearchFigures; ratios: Record<string, number> };
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 const MB = 1024 * 1024;
@@ -87,6 +94,33 @@ async function buildOurs(contentDir: string, outDir: string, cacheDir: string): 
     ...(synced === undefined ? {} : { syncSeconds: round(synced), pagesSeconds: round(astro.wallSeconds - synced) }),
     pagefindSeconds: round(pagefind.wallSeconds),
     peakRssMB: Math.round(Math.max(astro.peakRssBytes, pagefind.peakRssBytes) / MB),
+    ...(await measureOutput(outDir)),
+  };
+}
+
+/** `npm run build:shards` over the content, with the parts under `work` and their caches under `cacheDir`. */
+async function buildSharded(contentDir: string, work: string, outDir: string, cacheDir: string): Promise<ShardedFigures> {
+  const env = { ...process.env, ...NODE_HEAP, WATCHBLOG_CONTENT: contentDir, WATCHBLOG_NOW: BUILD_NOW, WATCHBLOG_CACHE_DIR: cacheDir };
+  const shardNames = Array.from({ length: shardCount }, (_, index) => `shard-${index + 1}`);
+  const markers: Record<string, RegExp> = {
+    ...Object.fromEntries(shardNames.map((name) => [name, new RegExp(`\\[shards\\] ${name}: (building|inputs unchanged)`)])),
+    hub: /\[shards\] hub:/,
+    merging: /\[shards\] hub built; merging/,
+    merged: /\[shards\] merged \d+ files/,
+  };
+  const run = await runMeasured(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts/build-shards.ts'), '--shards', String(shardCount), '--work', work, '--out', outDir], { cwd: PROJECT_ROOT, env, markers });
+  failIfBroken('the sharded build', run);
+  const at = (name: string) => run.markers[name] ?? Number.NaN;
+  const started = shardNames.filter((name) => run.markers[name] !== undefined);
+  const shardSeconds = Object.fromEntries(started.map((name, index) => [name, round(at(started[index + 1] ?? 'hub') - at(name))]));
+  return {
+    wallSeconds: round(run.wallSeconds),
+    shardSeconds,
+    reusedShards: started.filter((name) => new RegExp(`${name}: inputs unchanged`).test(run.output)),
+    hubSeconds: round(at('merging') - at('hub')),
+    mergeSeconds: round(at('merged') - at('merging')),
+    pagefindSeconds: round(run.wallSeconds - at('merged')),
+    peakRssMB: Math.round(run.peakRssBytes / MB),
     ...(await measureOutput(outDir)),
   };
 }
@@ -142,13 +176,24 @@ for (const mentions of sizes) {
   const cold = await buildOurs(contentDir, outDir, cacheDir);
   log(`  cold ${cold.wallSeconds} s; unchanged rebuild…`);
   const unchanged = await buildOurs(contentDir, outDir, cacheDir);
-  log(`  unchanged ${unchanged.wallSeconds} s; after +10 mentions…`);
+  const shardWork = path.join(path.dirname(contentDir), 'shards');
+  const shardOut = path.join(path.dirname(contentDir), 'dist-sharded');
+  const shardCache = path.join(path.dirname(contentDir), 'cache-sharded');
+  let shardedCold: ShardedFigures | undefined;
+  if (shardCount > 0) {
+    log(`  unchanged ${unchanged.wallSeconds} s; sharded cold build (${shardCount} shards)…`);
+    shardedCold = await buildSharded(contentDir, shardWork, shardOut, shardCache);
+    log(`  sharded cold ${shardedCold.wallSeconds} s (${Object.entries(shardedCold.shardSeconds).map(([name, seconds]) => `${name} ${seconds} s`).join(', ')}, hub ${shardedCold.hubSeconds} s, merge ${shardedCold.mergeSeconds} s, Pagefind ${shardedCold.pagefindSeconds} s), peak RSS ${shardedCold.peakRssMB} MB`);
+  }
+  log('  after +10 mentions…');
   await addTenMentions(contentDir);
   const plus10Mentions = await buildOurs(contentDir, outDir, cacheDir);
   log(`  +10 mentions ${plus10Mentions.wallSeconds} s`);
+  const sharded = shardedCold ? { shards: shardCount, cold: shardedCold, plus10Mentions: await buildSharded(contentDir, shardWork, shardOut, shardCache) } : undefined;
+  if (sharded) log(`  sharded +10 mentions ${sharded.plus10Mentions.wallSeconds} s (reused ${sharded.plus10Mentions.reusedShards.join(', ') || 'no shard'})`);
   const search = await measureSearch(outDir, SEARCH_QUERY);
   log(search ? `  search "${search.query}": ${search.results} results, ${search.fetchedKB} KB fetched in ${search.requests} requests (Pagefind ${search.pagefindKB} KB), index ${search.indexMB} MB` : '  search not measured: no Chromium');
-  const result: SizeResult = { ...counts, contentFiles: await countFiles(generated), ours: { cold, unchanged, plus10Mentions }, ...(search ? { search } : {}), ratios: {} };
+  const result: SizeResult = { ...counts, contentFiles: await countFiles(generated), ours: { cold, unchanged, plus10Mentions }, ...(sharded ? { sharded } : {}), ...(search ? { search } : {}), ratios: {} };
   if (!values['skip-baselines']) {
     result.plainAstro = await buildPlainAstro(generated, path.join(WORK_ROOT, `plain-astro-${mentions}`));
     log(`  plain Astro ${result.plainAstro.wallSeconds} s`);
@@ -161,6 +206,11 @@ for (const mentions of sizes) {
   }
   result.ratios.unchangedVsCold = round(unchanged.wallSeconds / cold.wallSeconds);
   result.ratios.plus10VsCold = round(plus10Mentions.wallSeconds / cold.wallSeconds);
+  if (sharded) {
+    result.ratios.shardedColdVsCold = round(sharded.cold.wallSeconds / cold.wallSeconds);
+    result.ratios.shardedPlus10VsShardedCold = round(sharded.plus10Mentions.wallSeconds / sharded.cold.wallSeconds);
+    if (result.plainAstro) result.ratios.shardedColdVsPlainAstro = round(sharded.cold.wallSeconds / result.plainAstro.wallSeconds);
+  }
   results.push(result);
 }
 for (let index = 1; index < results.length; index += 1) {
@@ -182,6 +232,12 @@ for (const result of results) {
   for (const [name, figures] of rows) {
     if (!figures) continue;
     console.log(`| ${result.mentions} | ${result.mentions + result.responses} | ${name} | ${figures.wallSeconds} | ${figures.syncSeconds ?? '–'} | ${figures.pagesSeconds ?? '–'} | ${figures.pagefindSeconds ?? '–'} | ${figures.peakRssMB} | ${figures.pages} | ${(figures.bytesWritten / MB).toFixed(1)} |`);
+  }
+  if (result.sharded) {
+    for (const [name, figures] of [['sharded, cold', result.sharded.cold], ['sharded, +10 mentions', result.sharded.plus10Mentions]] as const) {
+      const parts = Object.entries(figures.shardSeconds).map(([shard, seconds]) => `${shard} ${seconds}${figures.reusedShards.includes(shard) ? ' (reused)' : ''}`).join(', ');
+      console.log(`| ${result.mentions} | ${result.mentions + result.responses} | ${name} (${parts}; hub ${figures.hubSeconds}, merge ${figures.mergeSeconds}) | ${figures.wallSeconds} | – | – | ${figures.pagefindSeconds} | ${figures.peakRssMB} | ${figures.pages} | ${(figures.bytesWritten / MB).toFixed(1)} |`);
+    }
   }
   if (result.search) console.log(`| ${result.mentions} | | search | "${result.search.query}": ${result.search.results} results; ${result.search.fetchedKB} KB in ${result.search.requests} requests (Pagefind ${result.search.pagefindKB} KB, uncompressed); index ${result.search.indexMB} MB | | | | | | |`);
   console.log(`| ${result.mentions} | | ratios | ${Object.entries(result.ratios).map(([name, value]) => `${name} ${value}`).join(', ')} | | | | | | |`);

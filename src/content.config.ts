@@ -9,27 +9,31 @@ import { glob } from 'astro/loaders';
 import { CaseOverrideSchema, CompanySchema, MentionSchema, PostSchema, ResponseSchema } from './core/schemas.ts';
 import { resolveContentDir } from './queries/content-dir.ts';
 import { contentFolderLoader } from './queries/content-folder-loader.ts';
+import { buildPart } from './queries/build-part.ts';
+import { companiesToRead } from './core/shards/build-part.ts';
 
 const contentDir = resolveContentDir(process.env.WATCHBLOG_CONTENT);
+/** Every company's files, or, in a sharded build, the shard's companies' (none for the hub). */
+const companies = companiesToRead(buildPart());
 
 /** Post ids are file paths without extension, as the data files' are (see contentFolderLoader). */
 const byPath = ({ entry }: { entry: string }) => entry.replace(/\.md$/, '');
 
 export const collections = {
   companies: defineCollection({
-    loader: contentFolderLoader({ base: `${contentDir}/companies`, depth: 'top' }),
+    loader: contentFolderLoader({ base: `${contentDir}/companies`, depth: 'top', companies }),
     schema: CompanySchema,
   }),
   mentions: defineCollection({
-    loader: contentFolderLoader({ base: `${contentDir}/mentions`, depth: 'any' }),
+    loader: contentFolderLoader({ base: `${contentDir}/mentions`, depth: 'any', companies }),
     schema: MentionSchema,
   }),
   responses: defineCollection({
-    loader: contentFolderLoader({ base: `${contentDir}/responses`, depth: 'any' }),
+    loader: contentFolderLoader({ base: `${contentDir}/responses`, depth: 'any', companies }),
     schema: ResponseSchema,
   }),
   cases: defineCollection({
-    loader: contentFolderLoader({ base: `${contentDir}/cases`, depth: 'one-below' }),
+    loader: contentFolderLoader({ base: `${contentDir}/cases`, depth: 'one-below', companies }),
     schema: CaseOverrideSchema,
   }),
   posts: defineCollection({

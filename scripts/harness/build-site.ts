@@ -109,21 +109,29 @@ async function runBuild(contentDir: string, now: string, env: Record<string, str
  */
 export async function buildInto(options: { contentDir: string; now: string; outDir: string; cacheDir: string; env?: Record<string, string> }): Promise<BuildResult> {
   const { contentDir, now, outDir, cacheDir, env = {} } = options;
+  return runNpmScript(['run', 'build', '--silent'], { WATCHBLOG_CONTENT: contentDir, WATCHBLOG_NOW: now, WATCHBLOG_OUT_DIR: outDir, WATCHBLOG_CACHE_DIR: cacheDir, ...env }, outDir);
+}
+
+/**
+ * One `npm run build:shards` (company shards, the hub, the merge, one search index), not
+ * memoised: `work` (the parts) must be under a makeBuildFolder() folder; `outDir` is the merged site.
+ */
+export async function buildShardsInto(options: { contentDir: string; now: string; work: string; outDir: string; cacheDir: string; shards: number }): Promise<BuildResult> {
+  const { contentDir, now, work, outDir, cacheDir, shards } = options;
+  return runBuildShardsStep(['--shards', String(shards), '--work', work, '--out', outDir], { contentDir, now, cacheDir }, outDir);
+}
+
+/** One step of `npm run build:shards` (`--plan`, `--shard <name>`, `--merge`), as one job of a CI matrix runs it. */
+export async function runBuildShardsStep(args: string[], options: { contentDir: string; now: string; cacheDir: string }, outDir = ''): Promise<BuildResult> {
+  return runNpmScript(['run', 'build:shards', '--silent', '--', ...args], { WATCHBLOG_CONTENT: options.contentDir, WATCHBLOG_NOW: options.now, WATCHBLOG_CACHE_DIR: options.cacheDir }, outDir);
+}
+
+/** Runs npm with `args` in the project, with `env` over this process's; resolves with its output and code. */
+async function runNpmScript(args: string[], env: Record<string, string>, outDir: string): Promise<BuildResult> {
   // Vitest puts Vite's BASE_URL (and MODE, DEV, PROD, SSR) into process.env; Astro would read them
   // as import.meta.env values in the child build and ignore WATCHBLOG_BASE.
   const { BASE_URL: _baseUrl, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...parentEnv } = process.env;
-  const child = spawn('npm', ['run', 'build', '--silent'], {
-    cwd: PROJECT_ROOT,
-    env: {
-      ...parentEnv,
-      WATCHBLOG_CONTENT: contentDir,
-      WATCHBLOG_NOW: now,
-      WATCHBLOG_OUT_DIR: outDir,
-      WATCHBLOG_CACHE_DIR: cacheDir,
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn('npm', args, { cwd: PROJECT_ROOT, env: { ...parentEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));

@@ -79,7 +79,7 @@ export function buildWatchblog(input: WatchblogInput, now: Date): Watchblog {
   );
 
   const companies = [...input.companies]
-    .sort((a, b) => a.name.localeCompare(b.name, 'en') || a.slug.localeCompare(b.slug))
+    .sort(byCompanyName)
     .map((company): CompanyRecord => {
       const companyResponses = responses.get(company.slug) ?? [];
       const cases = buildCases(company.slug, mentions.get(company.slug) ?? [], companyResponses, overrides.get(company.slug) ?? [], company);
@@ -95,8 +95,33 @@ export function buildWatchblog(input: WatchblogInput, now: Date): Watchblog {
       };
     });
 
-  const posts = input.posts
+  return { asOf, companies, posts: publishedPosts(input.posts, asOf) };
+}
+
+/** The order of companies everywhere on the site: by name, then slug. */
+export function byCompanyName(a: Pick<CompanyEntry, 'name' | 'slug'>, b: Pick<CompanyEntry, 'name' | 'slug'>): number {
+  return a.name.localeCompare(b.name, 'en') || a.slug.localeCompare(b.slug);
+}
+
+/** The posts published by `asOf` (no drafts), newest first. */
+function publishedPosts(posts: readonly Post[], asOf: string): Post[] {
+  return posts
     .filter((post) => !post.draft && post.date <= asOf)
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug.localeCompare(b.slug)));
-  return { asOf, companies, posts };
+}
+
+/**
+ * The watch blog of a sharded build's hub: the company records the shards computed (each shard
+ * ran buildWatchblog over its companies' items, with the same `asOf`) and the posts. The same
+ * watch blog buildWatchblog gives for all items at once, since a company's record depends on
+ * its own items only.
+ */
+export function assembleWatchblog(records: readonly CompanyRecord[], posts: readonly Post[], asOf: string): Watchblog {
+  const seen = new Set<string>();
+  for (const record of records) {
+    if (seen.has(record.company.slug)) throw new Error(`company "${record.company.slug}" comes from two shards: each company belongs to one`);
+    seen.add(record.company.slug);
+    if (record.scorecard.asOf !== asOf) throw new Error(`company "${record.company.slug}" was computed as of ${record.scorecard.asOf}, not ${asOf}: build every shard with the same WATCHBLOG_NOW`);
+  }
+  return { asOf, companies: [...records].sort((a, b) => byCompanyName(a.company, b.company)), posts: publishedPosts(posts, asOf) };
 }

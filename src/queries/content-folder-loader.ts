@@ -25,16 +25,33 @@ const READS_IN_FLIGHT = 64;
 /** `*.md` directly in `base`, or one folder below it (`<company>/*.md`), or at any depth. */
 export type FolderDepth = 'top' | 'one-below' | 'any';
 
-/** The Markdown files of `base` at `depth`, as `/`-separated paths relative to it, sorted. */
-async function listFolder(base: string, depth: FolderDepth): Promise<string[]> {
-  return (await listMarkdownFiles(base))
+/**
+ * The company a file belongs to by where it is: `<slug>.md` directly in `base`, or the first
+ * folder below it (`<slug>/…`). A sharded build reads only its companies' files by this rule.
+ */
+function companyOfFile(relative: string, depth: FolderDepth): string {
+  return depth === 'top' ? relative.replace(/\.md$/, '') : relative.split('/')[0]!;
+}
+
+/** The Markdown files of `base` at `depth`, as `/`-separated paths relative to it, sorted; only those of `companies` when given. */
+async function listFolder(base: string, depth: FolderDepth, companies: ReadonlySet<string> | null): Promise<string[]> {
+  // A shard lists only its companies' folders, not the whole tree.
+  const roots = companies === null || depth === 'top' ? [base] : [...companies].map((slug) => path.join(base, slug));
+  const files = (await Promise.all(roots.map(listMarkdownFiles))).flat();
+  return files
     .map((file) => path.relative(base, file).split(path.sep).join('/'))
     .filter((relative) => (depth === 'top' ? !relative.includes('/') : depth === 'one-below' ? relative.split('/').length === 2 : true))
+    .filter((relative) => companies === null || companies.has(companyOfFile(relative, depth)))
     .sort();
 }
 
-export function contentFolderLoader(options: { base: string; depth: FolderDepth }): Loader {
+/**
+ * `companies`: read only these companies' files (a shard of a sharded build), each of which
+ * must then say it is about the company whose folder it is in; null or absent reads every file.
+ */
+export function contentFolderLoader(options: { base: string; depth: FolderDepth; companies?: ReadonlySet<string> | null }): Loader {
   const base = path.resolve(options.base);
+  const companies = options.companies ?? null;
   return {
     name: 'watchblog-content-folder',
     load: async (context: LoaderContext) => {
@@ -56,12 +73,19 @@ export function contentFolderLoader(options: { base: string; depth: FolderDepth 
         if (store.get(id)?.digest === digest) return id;
         const parsed = parseContentFile(text);
         if (!parsed.ok) throw new Error(`${shown(filePath)}: ${parsed.message}`);
+        if (companies !== null) {
+          // A file in another company's folder would be built by the wrong shard, or by none.
+          const declared = options.depth === 'top' ? null : parsed.file.data.company;
+          if (declared !== null && declared !== undefined && declared !== companyOfFile(relative, options.depth)) {
+            throw new Error(`${shown(filePath)}: it says company "${String(declared)}" but is in the folder of "${companyOfFile(relative, options.depth)}"; a sharded build reads files by folder: move it to the folder of its company`);
+          }
+        }
         const data = await context.parseData({ id, data: parsed.file.data, filePath });
         store.set({ id, data, body: parsed.file.body.trim(), filePath: path.relative(root, filePath).split(path.sep).join('/'), digest });
         return id;
       }
 
-      const files = await listFolder(base, options.depth);
+      const files = await listFolder(base, options.depth, companies);
       if (files.length === 0) logger.debug(`no files in ${base}`);
       const present = new Set<string>();
       for (const id of await mapLimited(files, READS_IN_FLIGHT, syncFile)) present.add(id);
@@ -72,6 +96,7 @@ export function contentFolderLoader(options: { base: string; depth: FolderDepth 
       const onChange = async (changed: string) => {
         const relative = path.relative(base, changed).split(path.sep).join('/');
         if (relative.startsWith('..') || !relative.endsWith('.md') || (options.depth === 'top' && relative.includes('/'))) return;
+        if (companies !== null && !companies.has(companyOfFile(relative, options.depth))) return;
         try {
           await syncFile(relative);
         } catch (error) {

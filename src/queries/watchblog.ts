@@ -3,10 +3,18 @@
  * entries into core types and memoises the derived watch blog, so each page gets its slice
  * without re-reading or re-threading anything: `getCollection()` builds a fresh array of every
  * entry on each call, so calling it per page costs pages × entries (withastro/astro#16297).
+ *
+ * In a sharded build (src/core/shards/build-part.ts) a shard's collections hold only its
+ * companies' files, and it saves each company's record for the hub; the hub reads those
+ * records instead of the items.
  */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { getCollection } from 'astro:content';
 import { toCaseOverride, toCompanyEntry, toPost } from '../core/content-entries.ts';
-import { buildWatchblog, type Watchblog } from '../core/watchblog.ts';
+import { buildsCompanyPages, buildsSitePages, type HubPart, type ShardPart } from '../core/shards/build-part.ts';
+import { assembleWatchblog, buildWatchblog, type CompanyRecord, type Post, type Watchblog } from '../core/watchblog.ts';
+import { buildPart } from './build-part.ts';
 import { resolveNow } from './now.ts';
 
 let memo: Promise<Watchblog> | undefined;
@@ -17,13 +25,41 @@ export function loadWatchblog(): Promise<Watchblog> {
   return memo;
 }
 
+/** The companies whose own pages this build writes: all it read, or none in a sharded build's hub. */
+export function companiesWithPages(watchblog: Watchblog): CompanyRecord[] {
+  return buildsCompanyPages(buildPart()) ? watchblog.companies : [];
+}
+
+/** True when this build writes the pages that span companies (not in a shard of a sharded build). */
+export function writesSitePages(): boolean {
+  return buildsSitePages(buildPart());
+}
+
+/** How many companies the whole site has (a shard reads only some of them). */
+export function countSiteCompanies(watchblog: Watchblog): number {
+  const part = buildPart();
+  return part.kind === 'shard' ? part.siteCompanyCount : watchblog.companies.length;
+}
+
 async function readWatchblog(): Promise<Watchblog> {
+  const part = buildPart();
+  if (part.kind === 'hub') return readHubWatchblog(part);
+  const watchblog = await readItemsWatchblog();
+  if (part.kind === 'shard') await saveShardRecords(part, watchblog);
+  return watchblog;
+}
+
+async function readPosts(): Promise<Post[]> {
+  return (await getCollection('posts')).map((entry) => toPost(entry.id, entry.data, entry.body ?? ''));
+}
+
+async function readItemsWatchblog(): Promise<Watchblog> {
   const [companies, mentions, responses, cases, posts] = await Promise.all([
     getCollection('companies'),
     getCollection('mentions'),
     getCollection('responses'),
     getCollection('cases'),
-    getCollection('posts'),
+    readPosts(),
   ]);
   return buildWatchblog(
     {
@@ -31,8 +67,36 @@ async function readWatchblog(): Promise<Watchblog> {
       mentions: mentions.map((entry) => ({ ...entry.data, excerpt: entry.body ?? '' })),
       responses: responses.map((entry) => ({ ...entry.data, excerpt: entry.body ?? '' })),
       overrides: cases.map((entry) => toCaseOverride(entry.id, entry.data, entry.body ?? '')),
-      posts: posts.map((entry) => toPost(entry.id, entry.data, entry.body ?? '')),
+      posts,
     },
     resolveNow(process.env.WATCHBLOG_NOW),
   );
+}
+
+/** What a shard's records folder says about itself. */
+type ShardRecordsIndex = { asOf: string; companies: string[] };
+const RECORDS_INDEX = 'shard.json';
+
+/** One JSON file per company (its cases, scorecard, statements), then the index: a folder with an index is complete. */
+async function saveShardRecords(part: ShardPart, watchblog: Watchblog): Promise<void> {
+  const missing = part.companies.filter((slug) => !watchblog.companies.some((record) => record.company.slug === slug));
+  if (missing.length > 0) throw new Error(`shard ${part.name}: no file in companies/ for ${missing.join(', ')}`);
+  await mkdir(part.recordsDir, { recursive: true });
+  for (const record of watchblog.companies) await writeFile(path.join(part.recordsDir, `${record.company.slug}.json`), JSON.stringify(record));
+  const index: ShardRecordsIndex = { asOf: watchblog.asOf, companies: watchblog.companies.map((record) => record.company.slug) };
+  await writeFile(path.join(part.recordsDir, RECORDS_INDEX), JSON.stringify(index));
+}
+
+async function readHubWatchblog(part: HubPart): Promise<Watchblog> {
+  const asOf = resolveNow(process.env.WATCHBLOG_NOW).toISOString();
+  const records: CompanyRecord[] = [];
+  for (const dir of part.recordsDirs) {
+    const indexFile = path.join(dir, RECORDS_INDEX);
+    const index = JSON.parse(await readFile(indexFile, 'utf8').catch(() => {
+      throw new Error(`hub: ${indexFile} is missing: build that shard first (npm run build:shards -- --shard <name>)`);
+    })) as ShardRecordsIndex;
+    if (index.asOf !== asOf) throw new Error(`hub: the shard in ${dir} was built as of ${index.asOf}, the hub as of ${asOf}: give every part the same WATCHBLOG_NOW`);
+    for (const slug of index.companies) records.push(JSON.parse(await readFile(path.join(dir, `${slug}.json`), 'utf8')) as CompanyRecord);
+  }
+  return assembleWatchblog(records, await readPosts(), asOf);
 }

@@ -1,7 +1,7 @@
 /** buildWatchblog: every company's cases, scorecard and unattached statements, whatever the input order. */
 import { describe, expect, it } from 'vitest';
-import { CompanySchema } from '../../src/core/schemas.ts';
-import { buildWatchblog, type WatchblogInput } from '../../src/core/watchblog.ts';
+import { CompanySchema, PostSchema } from '../../src/core/schemas.ts';
+import { assembleWatchblog, buildWatchblog, type WatchblogInput } from '../../src/core/watchblog.ts';
 import { mention, response } from '../helpers/items.ts';
 
 const NOW = new Date('2026-03-10T00:00:00.000Z');
@@ -44,5 +44,30 @@ describe('buildWatchblog: statements and hidden content', () => {
       NOW,
     );
     expect(built.companies[0]?.statements.map((s) => s.id)).toEqual(['s']);
+  });
+});
+
+describe('assembleWatchblog: the hub of a sharded build', () => {
+  const globex = { ...CompanySchema.parse({ name: 'Globex' }), slug: 'globex', intro: '' };
+  const items: WatchblogInput = {
+    companies: [globex, company],
+    mentions: [mention('a', T0), { ...mention('g', T0), company: 'globex' }, { ...mention('g2', T1), company: 'globex' }],
+    responses: [response('r', T1)],
+    overrides: [],
+    posts: [{ ...PostSchema.parse({ title: 'A post', date: T1, companies: ['acme'] }), slug: 'p', body: 'Text.' }],
+  };
+  /** What one shard computes for one company, saved as JSON and read back by the hub. */
+  const recordThroughJson = (slug: string) => {
+    const only = { ...items, companies: items.companies.filter((c) => c.slug === slug), mentions: items.mentions.filter((m) => m.company === slug), responses: items.responses.filter((r) => r.company === slug) };
+    return JSON.parse(JSON.stringify(buildWatchblog(only, NOW).companies[0]));
+  };
+
+  it('gives the watch blog a whole build gives, from records computed apart and read back from JSON', () => {
+    expect(assembleWatchblog([recordThroughJson('globex'), recordThroughJson('acme')], items.posts, NOW.toISOString())).toEqual(buildWatchblog(items, NOW));
+  });
+
+  it('refuses a company from two shards and a record computed as of another now', () => {
+    expect(() => assembleWatchblog([recordThroughJson('acme'), recordThroughJson('acme')], [], NOW.toISOString())).toThrow(/two shards/);
+    expect(() => assembleWatchblog([recordThroughJson('acme')], [], '2026-03-11T00:00:00.000Z')).toThrow(/same WATCHBLOG_NOW/);
   });
 });

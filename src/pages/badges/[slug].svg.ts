@@ -1,12 +1,12 @@
 import type { APIRoute } from 'astro';
-import { loadWatchblog } from '../../queries/watchblog.ts';
+import { companiesWithPages, loadWatchblog } from '../../queries/watchblog.ts';
 import { withCacheKeys } from '../../core/site/page-cache-key.ts';
 import { buildCompanyBadgeSvg } from '../../core/site/badge.ts';
 import type { CompanyRecord } from '../../core/watchblog.ts';
 
 export async function getStaticPaths() {
   const watchblog = await loadWatchblog();
-  return withCacheKeys(watchblog.companies.map((record) => ({ params: { slug: record.company.slug }, props: { record } })));
+  return withCacheKeys(companiesWithPages(watchblog).map((record) => ({ params: { slug: record.company.slug }, props: { record } })));
 }
 
 /** `/badges/<slug>.svg`: an embeddable badge with the grade and the 12-month response rate. */

@@ -1,7 +1,7 @@
 import { base } from 'astro:config/client';
 import type { APIRoute } from 'astro';
 import { resolveSiteUrl } from '../../../core/site/site-url.ts';
-import { loadWatchblog } from '../../../queries/watchblog.ts';
+import { companiesWithPages, loadWatchblog } from '../../../queries/watchblog.ts';
 import { withCacheKeys } from '../../../core/site/page-cache-key.ts';
 import { respondWithFeed } from '../../../layouts/rss-feed.ts';
 import { COMPANY_FEEDS, COMPANY_FEED_KINDS, buildCompanyFeed, type CompanyFeedKind } from '../../../core/site/company-feeds.ts';
@@ -10,7 +10,7 @@ import type { CompanyRecord, Post } from '../../../core/watchblog.ts';
 
 export async function getStaticPaths() {
   const watchblog = await loadWatchblog();
-  return withCacheKeys(watchblog.companies.flatMap((record) =>
+  return withCacheKeys(companiesWithPages(watchblog).flatMap((record) =>
     COMPANY_FEED_KINDS.map((kind) => ({
       params: { slug: record.company.slug, feed: COMPANY_FEEDS[kind].file.replace(/\.xml$/, '') },
       props: { record, kind, posts: watchblog.posts, asOf: watchblog.asOf },

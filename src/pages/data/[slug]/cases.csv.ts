@@ -1,7 +1,7 @@
 import { base } from 'astro:config/client';
 import type { APIRoute } from 'astro';
 import { resolveSiteUrl } from '../../../core/site/site-url.ts';
-import { loadWatchblog } from '../../../queries/watchblog.ts';
+import { companiesWithPages, loadWatchblog } from '../../../queries/watchblog.ts';
 import { withCacheKeys } from '../../../core/site/page-cache-key.ts';
 import { buildCasesCsv } from '../../../core/site/open-data-cases.ts';
 import { createPaths, toAbsoluteUrl } from '../../../core/site/paths.ts';
@@ -9,7 +9,7 @@ import type { CompanyRecord } from '../../../core/watchblog.ts';
 
 export async function getStaticPaths() {
   const watchblog = await loadWatchblog();
-  return withCacheKeys(watchblog.companies.map((record) => ({ params: { slug: record.company.slug }, props: { record } })));
+  return withCacheKeys(companiesWithPages(watchblog).map((record) => ({ params: { slug: record.company.slug }, props: { record } })));
 }
 
 /** `/data/<slug>/cases.csv`: one row per case (RFC 4180, spreadsheet formulas neutralised). */

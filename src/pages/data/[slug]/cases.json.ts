@@ -1,7 +1,7 @@
 import { base } from 'astro:config/client';
 import type { APIRoute } from 'astro';
 import { resolveSiteUrl } from '../../../core/site/site-url.ts';
-import { loadWatchblog } from '../../../queries/watchblog.ts';
+import { companiesWithPages, loadWatchblog } from '../../../queries/watchblog.ts';
 import { withCacheKeys } from '../../../core/site/page-cache-key.ts';
 import { buildCasesJson } from '../../../core/site/open-data-cases.ts';
 import { createPaths, toAbsoluteUrl } from '../../../core/site/paths.ts';
@@ -9,7 +9,7 @@ import type { CompanyRecord } from '../../../core/watchblog.ts';
 
 export async function getStaticPaths() {
   const watchblog = await loadWatchblog();
-  return withCacheKeys(watchblog.companies.map((record) => ({ params: { slug: record.company.slug }, props: { record, asOf: watchblog.asOf } })));
+  return withCacheKeys(companiesWithPages(watchblog).map((record) => ({ params: { slug: record.company.slug }, props: { record, asOf: watchblog.asOf } })));
 }
 
 /** `/data/<slug>/cases.json`: every case of one company with its events and times. */

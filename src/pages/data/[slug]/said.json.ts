@@ -1,12 +1,12 @@
 import type { APIRoute } from 'astro';
-import { loadWatchblog } from '../../../queries/watchblog.ts';
+import { companiesWithPages, loadWatchblog } from '../../../queries/watchblog.ts';
 import { withCacheKeys } from '../../../core/site/page-cache-key.ts';
 import { buildSaidJson } from '../../../core/site/company-said.ts';
 import type { CompanyRecord } from '../../../core/watchblog.ts';
 
 export async function getStaticPaths() {
   const watchblog = await loadWatchblog();
-  return withCacheKeys(watchblog.companies.map((record) => ({ params: { slug: record.company.slug }, props: { record, asOf: watchblog.asOf } })));
+  return withCacheKeys(companiesWithPages(watchblog).map((record) => ({ params: { slug: record.company.slug }, props: { record, asOf: watchblog.asOf } })));
 }
 
 /** `/data/<slug>/said.json`: everything one company said that the site shows, newest first. */

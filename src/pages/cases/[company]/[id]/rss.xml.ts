@@ -1,7 +1,7 @@
 import { base } from 'astro:config/client';
 import type { APIRoute } from 'astro';
 import { resolveSiteUrl } from '../../../../core/site/site-url.ts';
-import { loadWatchblog } from '../../../../queries/watchblog.ts';
+import { companiesWithPages, loadWatchblog } from '../../../../queries/watchblog.ts';
 import { withCacheKeys } from '../../../../core/site/page-cache-key.ts';
 import { respondWithFeed } from '../../../../layouts/rss-feed.ts';
 import { buildCaseFeedItems } from '../../../../core/site/feed-items.ts';
@@ -11,7 +11,7 @@ import type { Case, CompanyEntry } from '../../../../core/types.ts';
 
 export async function getStaticPaths() {
   const watchblog = await loadWatchblog();
-  return withCacheKeys(watchblog.companies.flatMap(({ company, cases }) =>
+  return withCacheKeys(companiesWithPages(watchblog).flatMap(({ company, cases }) =>
     cases.map((kase) => ({ params: { company: company.slug, id: kase.id }, props: { company, kase, asOf: watchblog.asOf } })),
   ));
 }

@@ -2,6 +2,7 @@
  * Reading a built site in tests: list its files, find internal links, resolve them to files.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Every file under the built site, as paths relative to it with forward slashes. */
@@ -34,4 +35,13 @@ export function resolveToFile(outDir: string, urlPath: string, base: string): st
     if (existsSync(full) && statSync(full).isFile()) return candidate;
   }
   return null;
+}
+
+/** Every file under `dir` (relative path → bytes), to compare two builds byte for byte. */
+export async function readTree(dir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(path.relative(dir, path.join(entry.parentPath, entry.name)), await readFile(path.join(entry.parentPath, entry.name)));
+  }
+  return files;
 }

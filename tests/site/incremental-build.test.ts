@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildInto, makeBuildFolder, type BuildResult } from '../../scripts/harness/build-site.ts';
 import { generateSyntheticWatchblog } from '../../scripts/generate/synthetic.ts';
 import { addTenMentions, writeGeneratedFiles } from '../../scripts/generate/write-files.ts';
+import { readTree } from './dist-helpers.ts';
 
 const NOW = '2026-11-21T00:00:00Z';
 let work: string;
@@ -20,15 +21,6 @@ let rebuilt: BuildResult;
 let cold: BuildResult;
 let corrected: BuildResult;
 let correctedCold: BuildResult;
-
-/** Every file under `dir` (relative path → bytes). */
-async function readTree(dir: string): Promise<Map<string, Buffer>> {
-  const files = new Map<string, Buffer>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files.set(path.relative(dir, path.join(entry.parentPath, entry.name)), await readFile(path.join(entry.parentPath, entry.name)));
-  }
-  return files;
-}
 
 /** How many pages a build log says it took from the incremental cache. */
 const countReused = (output: string) => output.match(/\((?:cached|restored)\)/g)?.length ?? 0;

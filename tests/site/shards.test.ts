@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildInto, buildShardsInto, makeBuildFolder, runBuildShardsStep, type BuildResult } from '../../scripts/harness/build-site.ts';
 import { generateSyntheticWatchblog } from '../../scripts/generate/synthetic.ts';
 import { addTenMentions, writeGeneratedFiles } from '../../scripts/generate/write-files.ts';
-import { listDistFiles, listLinks, readDist, resolveToFile } from './dist-helpers.ts';
+import { listDistFiles, listLinks, readDist, readTree, resolveToFile } from './dist-helpers.ts';
 import { readFeedsWithFeedparser } from '../helpers/independent-rss-readers.ts';
 import { useSiteInChromium } from '../helpers/site-in-chromium.ts';
 import { CHROMIUM, FEEDPARSER, skipWithout } from '../helpers/requirements.ts';
@@ -29,15 +29,6 @@ let shardedAfterFetch: BuildResult;
 let plan: Plan;
 let citedCompanies: string[];
 let matrix: { steps: BuildResult[]; merged: BuildResult };
-
-/** Every file under `dir` (relative path → bytes). */
-async function readTree(dir: string): Promise<Map<string, Buffer>> {
-  const files = new Map<string, Buffer>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files.set(path.relative(dir, path.join(entry.parentPath, entry.name)), await readFile(path.join(entry.parentPath, entry.name)));
-  }
-  return files;
-}
 
 /** The files that differ between two trees, or are in one only. */
 function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {

@@ -15,7 +15,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { HubPart, ShardPart } from '../src/core/shards/build-part.ts';
+import { RECORDS_INDEX_FILE, type HubPart, type ShardPart } from '../src/core/shards/build-part.ts';
 import { planShards, type PlannedShard } from '../src/core/shards/plan-shards.ts';
 import { normalizeBase } from '../src/core/site/paths.ts';
 import { DEFAULT_SITE_URL } from '../src/core/site/site-url.ts';
@@ -51,6 +51,7 @@ const CLI = defineCli({
 type Plan = { now: string; siteCompanyCount: number; shards: PlannedShard[] };
 
 const log = (line: string) => console.log(`[shards] ${line}`);
+const countCompanies = (count: number) => `${count} ${count === 1 ? 'company' : 'companies'}`;
 
 const values = parseCliArgs(CLI);
 const shardCount = Number(values.shards);
@@ -84,7 +85,7 @@ async function makePlan(): Promise<Plan> {
   if (Number.isNaN(Date.parse(plan.now))) throw new Error(`WATCHBLOG_NOW: "${process.env.WATCHBLOG_NOW}" is not a date`);
   await mkdir(work, { recursive: true });
   await writeFile(layout.plan, `${JSON.stringify(plan, null, 2)}\n`);
-  for (const shard of plan.shards) log(`${shard.name}: ${shard.companies.length} companies, ${shard.weight} files (${shard.companies.join(', ')})`);
+  for (const shard of plan.shards) log(`${shard.name}: ${countCompanies(shard.companies.length)}, ${shard.weight} files (${shard.companies.join(', ')})`);
   return plan;
 }
 
@@ -128,11 +129,11 @@ async function buildShard(plan: Plan, name: string): Promise<void> {
   const part: ShardPart = { kind: 'shard', name, companies: shard.companies, siteCompanyCount: plan.siteCompanyCount, recordsDir: layout.records(name) };
   const inputs = await digestShardInputs(part, contentDir, { now: plan.now, site: process.env.WATCHBLOG_SITE, base: process.env.WATCHBLOG_BASE });
   const previous = await readFile(layout.inputsDigest(name), 'utf8').catch(() => null);
-  if (previous === inputs && existsSync(path.join(layout.records(name), 'shard.json')) && existsSync(layout.dist(name))) {
+  if (previous === inputs && existsSync(path.join(layout.records(name), RECORDS_INDEX_FILE)) && existsSync(layout.dist(name))) {
     log(`${name}: inputs unchanged since its last build, reused whole`);
     return;
   }
-  log(`${name}: building ${shard.companies.length} companies (${shard.weight} files)`);
+  log(`${name}: building ${countCompanies(shard.companies.length)} (${shard.weight} files)`);
   // A half-built shard must never look complete: its digest and records go first, and come back only when it succeeds.
   await rm(layout.inputsDigest(name), { force: true });
   await rm(layout.records(name), { recursive: true, force: true });
@@ -143,7 +144,7 @@ async function buildShard(plan: Plan, name: string): Promise<void> {
 async function buildHubAndMerge(plan: Plan): Promise<void> {
   const sources: MergeSource[] = plan.shards.map((shard) => ({ name: shard.name, dist: layout.dist(shard.name), companies: shard.companies }));
   for (const source of sources) {
-    if (!existsSync(path.join(layout.records(source.name), 'shard.json'))) throw new Error(`${source.name} is not built (no ${path.join(layout.records(source.name), 'shard.json')}): build it with --shard ${source.name}`);
+    if (!existsSync(path.join(layout.records(source.name), RECORDS_INDEX_FILE))) throw new Error(`${source.name} is not built (no ${path.join(layout.records(source.name), RECORDS_INDEX_FILE)}): build it with --shard ${source.name}`);
   }
   const sitemapPages = (await Promise.all(sources.map((source) => readShardSitemapPages(source, siteRoot)))).flat();
   log(`hub: the pages that span companies, from ${sources.length} shards' records`);

@@ -8,14 +8,13 @@
  * companies' files, and it saves each company's record for the hub; the hub reads those
  * records instead of the items.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { getCollection } from 'astro:content';
 import { toCaseOverride, toCompanyEntry, toPost } from '../core/content-entries.ts';
 import { buildsCompanyPages, buildsSitePages, type HubPart, type ShardPart } from '../core/shards/build-part.ts';
 import { assembleWatchblog, buildWatchblog, type CompanyRecord, type Post, type Watchblog } from '../core/watchblog.ts';
 import { buildPart } from './build-part.ts';
 import { resolveNow } from './now.ts';
+import { readRecords, saveRecords } from './shard-records.ts';
 
 let memo: Promise<Watchblog> | undefined;
 
@@ -73,30 +72,19 @@ async function readItemsWatchblog(): Promise<Watchblog> {
   );
 }
 
-/** What a shard's records folder says about itself. */
-type ShardRecordsIndex = { asOf: string; companies: string[] };
-const RECORDS_INDEX = 'shard.json';
-
-/** One JSON file per company (its cases, scorecard, statements), then the index: a folder with an index is complete. */
 async function saveShardRecords(part: ShardPart, watchblog: Watchblog): Promise<void> {
   const missing = part.companies.filter((slug) => !watchblog.companies.some((record) => record.company.slug === slug));
   if (missing.length > 0) throw new Error(`shard ${part.name}: no file in companies/ for ${missing.join(', ')}`);
-  await mkdir(part.recordsDir, { recursive: true });
-  for (const record of watchblog.companies) await writeFile(path.join(part.recordsDir, `${record.company.slug}.json`), JSON.stringify(record));
-  const index: ShardRecordsIndex = { asOf: watchblog.asOf, companies: watchblog.companies.map((record) => record.company.slug) };
-  await writeFile(path.join(part.recordsDir, RECORDS_INDEX), JSON.stringify(index));
+  await saveRecords(part.recordsDir, watchblog.asOf, watchblog.companies);
 }
 
 async function readHubWatchblog(part: HubPart): Promise<Watchblog> {
   const asOf = resolveNow(process.env.WATCHBLOG_NOW).toISOString();
   const records: CompanyRecord[] = [];
   for (const dir of part.recordsDirs) {
-    const indexFile = path.join(dir, RECORDS_INDEX);
-    const index = JSON.parse(await readFile(indexFile, 'utf8').catch(() => {
-      throw new Error(`hub: ${indexFile} is missing: build that shard first (npm run build:shards -- --shard <name>)`);
-    })) as ShardRecordsIndex;
-    if (index.asOf !== asOf) throw new Error(`hub: the shard in ${dir} was built as of ${index.asOf}, the hub as of ${asOf}: give every part the same WATCHBLOG_NOW`);
-    for (const slug of index.companies) records.push(JSON.parse(await readFile(path.join(dir, `${slug}.json`), 'utf8')) as CompanyRecord);
+    const shard = await readRecords(dir);
+    if (shard.asOf !== asOf) throw new Error(`hub: the shard in ${dir} was built as of ${shard.asOf}, the hub as of ${asOf}: give every part the same WATCHBLOG_NOW`);
+    records.push(...shard.records);
   }
   return assembleWatchblog(records, await readPosts(), asOf);
 }

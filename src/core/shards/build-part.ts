@@ -76,3 +76,6 @@ export function companiesToRead(part: BuildPart): ReadonlySet<string> | null {
   if (part.kind === 'site') return null;
   return new Set(part.kind === 'shard' ? part.companies : []);
 }
+
+/** The file a shard writes last in its records folder: a folder with it is complete. */
+export const RECORDS_INDEX_FILE = 'shard.json';

@@ -2,20 +2,21 @@
  * `npm run build:shards` — builds a large watch blog in company shards (docs/scaling.md):
  * each shard an Astro build over its companies' files (its pages and its companies' records),
  * then the hub (the pages that span companies, from the shards' records), then one folder with
- * all of it and one Pagefind index. The result is the site `npm run build` writes, byte for
- * byte; memory is bounded by the largest shard instead of the whole watch blog, and a shard
- * whose inputs did not change is reused whole.
+ * all of it, each part with its own Pagefind bundle, which the search page queries together.
+ * Its pages are the ones `npm run build` writes, byte for byte; memory is bounded by the
+ * largest shard instead of the whole watch blog, and a shard whose inputs did not change is
+ * reused whole, search bundle included.
  *
  *   npm run build:shards -- [--shards 4]                 everything, on this machine
  *   npm run build:shards -- --plan [--shards 4]          write the plan (for a CI matrix) and print it
  *   npm run build:shards -- --shard shard-2              one shard of the plan (a matrix job)
- *   npm run build:shards -- --merge                      the hub, the merge and the search index (the final job)
+ *   npm run build:shards -- --merge                      the hub, its search bundle, and the merge (the final job)
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { RECORDS_INDEX_FILE, type HubPart, type ShardPart } from '../src/core/shards/build-part.ts';
+import { RECORDS_INDEX_FILE, SEARCH_BUNDLES_FILE, shardSearchBundle, type HubPart, type ShardPart } from '../src/core/shards/build-part.ts';
 import { planShards, type PlannedShard } from '../src/core/shards/plan-shards.ts';
 import { normalizeBase } from '../src/core/site/paths.ts';
 import { DEFAULT_SITE_URL } from '../src/core/site/site-url.ts';
@@ -23,13 +24,14 @@ import { defineCli, exitWithUsageError, parseCliArgs, resolveContentOption } fro
 import { PROJECT_ROOT } from './project-root.ts';
 import { HUB, shardLayout } from './shards/layout.ts';
 import { mergeOutputs, readShardSitemapPages, type MergeSource } from './shards/merge-outputs.ts';
+import { indexPartForSearch } from './shards/search-index.ts';
 import { digestShardInputs } from './shards/shard-inputs.ts';
 import { weighCompanies } from './shards/weigh-companies.ts';
 
 const CLI = defineCli({
   command: 'npm run build:shards --',
   tag: 'shards',
-  summary: 'Builds the site in company shards, then the pages that span companies, then merges them into one site with one search index: the same site as npm run build, in memory bounded by the largest shard. --plan, --shard and --merge run the steps one at a time, as jobs of a CI matrix.',
+  summary: 'Builds the site in company shards, each with its search bundle, then the pages that span companies, then merges them into one site: the pages of npm run build, in memory bounded by the largest shard. --plan, --shard and --merge run the steps one at a time, as jobs of a CI matrix.',
   options: {
     shards: { type: 'string', default: '4', value: '<n>', description: 'how many shards to plan (default 4; never more than there are companies)' },
     plan: { type: 'boolean', default: false, description: 'only plan: write <work>/plan.json and print it' },
@@ -62,7 +64,8 @@ const work = path.resolve(values.work);
 if (path.relative(PROJECT_ROOT, work).startsWith('..')) exitWithUsageError(CLI, `--work: ${work} is outside the project; Astro keeps each build's chunks apart only for output folders inside it`);
 const out = path.resolve(values.out ?? process.env.WATCHBLOG_OUT_DIR ?? 'dist');
 const layout = shardLayout(work, path.resolve(process.env.WATCHBLOG_CACHE_DIR ?? path.join(PROJECT_ROOT, 'node_modules', '.astro')));
-const siteRoot = new URL(normalizeBase(process.env.WATCHBLOG_BASE ?? '/'), process.env.WATCHBLOG_SITE ?? DEFAULT_SITE_URL).href;
+const sitePathBase = normalizeBase(process.env.WATCHBLOG_BASE ?? '/');
+const siteRoot = new URL(sitePathBase, process.env.WATCHBLOG_SITE ?? DEFAULT_SITE_URL).href;
 
 try {
   if (values.plan) printPlan(await makePlan());
@@ -138,22 +141,27 @@ async function buildShard(plan: Plan, name: string): Promise<void> {
   await rm(layout.inputsDigest(name), { force: true });
   await rm(layout.records(name), { recursive: true, force: true });
   await buildPart(plan, name, part);
+  // Each shard has its own search bundle: no step indexes the whole site (Pagefind's memory grows with the pages it holds).
+  await indexPartForSearch(layout.dist(name), shardSearchBundle(name), process.env);
   await writeFile(layout.inputsDigest(name), inputs);
 }
 
 async function buildHubAndMerge(plan: Plan): Promise<void> {
-  const sources: MergeSource[] = plan.shards.map((shard) => ({ name: shard.name, dist: layout.dist(shard.name), companies: shard.companies }));
+  const sources: MergeSource[] = plan.shards.map((shard) => ({ name: shard.name, dist: layout.dist(shard.name), companies: shard.companies, searchBundle: shardSearchBundle(shard.name) }));
   for (const source of sources) {
     if (!existsSync(path.join(layout.records(source.name), RECORDS_INDEX_FILE))) throw new Error(`${source.name} is not built (no ${path.join(layout.records(source.name), RECORDS_INDEX_FILE)}): build it with --shard ${source.name}`);
   }
   const sitemapPages = (await Promise.all(sources.map((source) => readShardSitemapPages(source, siteRoot)))).flat();
   log(`hub: the pages that span companies, from ${sources.length} shards' records`);
   await buildPart(plan, HUB, { kind: 'hub', recordsDirs: sources.map((source) => layout.records(source.name)), sitemapPages });
+  const hubIndexed = await indexPartForSearch(layout.dist(HUB), 'pagefind', process.env);
   log('hub built; merging');
   await emptyOutputFolder(out);
   const merged = await mergeOutputs(layout.dist(HUB), sources, out);
-  log(`merged ${merged.files} files into ${path.relative(process.cwd(), out) || out}: ${merged.fromHub} from the hub, ${Object.entries(merged.fromShards).map(([name, count]) => `${count} from ${name}`).join(', ')}`);
-  await run('pagefind', path.join(PROJECT_ROOT, 'node_modules', '.bin', 'pagefind'), ['--site', out], process.env);
+  // The search page reads this list: the hub's bundle first when it has one, then every shard's that has one.
+  const bundles = [...(hubIndexed ? ['pagefind'] : []), ...sources.map((source) => source.searchBundle!).filter((bundle) => existsSync(path.join(out, bundle, 'pagefind-entry.json')))];
+  await writeFile(path.join(out, SEARCH_BUNDLES_FILE), JSON.stringify(bundles.map((bundle) => `${sitePathBase}${bundle}/`)));
+  log(`merged ${merged.files} files into ${path.relative(process.cwd(), out) || out}: ${merged.fromHub} from the hub, ${Object.entries(merged.fromShards).map(([name, count]) => `${count} from ${name}`).join(', ')}; ${bundles.length} search bundles`);
 }
 
 /** Empties the merged site's folder, as `astro build` empties dist/; refuses a folder that holds the project or the content. */

@@ -29,6 +29,7 @@
  * The part of Pagefind's JS API (pagefind.js in the search bundle) that this script uses.
  * @typedef {object} Pagefind
  * @property {(options: { baseUrl?: string, excerptLength?: number }) => Promise<void>} options
+ * @property {(bundle: string, options: { baseUrl?: string }) => Promise<void>} mergeIndex
  * @property {() => Promise<void>} init
  * @property {(term: string | null, options: { filters: Filters }) => Promise<{ results: { data: () => Promise<ResultData> }[] }>} search
  */
@@ -209,12 +210,28 @@ function restoreFilters(selected) {
   filterBox.open = Object.keys(readFilters()).length > 0 || matchMedia('(min-width: 48rem)').matches;
 }
 
+/**
+ * The search bundles to query: the site's one bundle, or, for a site built in company shards
+ * (npm run build:shards), every shard's bundle, listed by the build in a JSON file.
+ * @returns {Promise<string[]>}
+ */
+async function listBundles() {
+  const listFile = form.dataset.pagefindBundlesFrom;
+  if (!listFile) return [form.dataset.pagefindBundle ?? ''];
+  const response = await fetch(listFile);
+  if (!response.ok) throw new Error(`${listFile}: ${response.status}`);
+  return /** @type {string[]} */ (await response.json());
+}
+
 async function start() {
-  const bundle = form.dataset.pagefindBundle;
   const base = form.dataset.base;
   try {
-    pagefind = await import(`${bundle}pagefind.js`);
+    const [primary, ...others] = await listBundles();
+    if (!primary) throw new Error('no search bundle');
+    pagefind = await import(`${primary}pagefind.js`);
     await pagefind.options({ baseUrl: base, excerptLength: 24 });
+    // One search over all of them: Pagefind merges the results and the filters.
+    for (const bundle of others) await pagefind.mergeIndex(bundle, { baseUrl: base });
     await pagefind.init();
   } catch {
     status.textContent = 'Search could not start: the search index is missing. Browse the companies instead.';

@@ -1,6 +1,6 @@
 /**
- * The last step of a sharded build: the hub's output plus each shard's company pages, in one
- * folder. Files are hard-linked, not copied (a watch blog of 100,000 mentions writes a
+ * The last step of a sharded build: the hub's output plus each shard's company pages and
+ * search bundle, in one folder. Files are hard-linked, not copied (a watch blog of 100,000 mentions writes a
  * gigabyte), falling back to a copy across file systems. Refuses, naming the file, anything
  * that would make the merged site differ from a whole build: a company page from the hub, a
  * company from two shards, a page of a company the shard does not build, or two different
@@ -10,7 +10,8 @@ import { copyFile, link, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { companyOfOutput, companyOfPageUrl } from '../../src/core/shards/company-outputs.ts';
 
-export type MergeSource = { name: string; dist: string; companies: readonly string[] };
+/** A shard's output: its name, folder, companies, and the folder of its search bundle when it has one. */
+export type MergeSource = { name: string; dist: string; companies: readonly string[]; searchBundle?: string };
 export type MergeResult = { files: number; fromHub: number; fromShards: Record<string, number> };
 
 /** Every file under `dir`, as `/`-separated paths relative to it, sorted. */
@@ -62,8 +63,10 @@ export async function mergeOutputs(hubDist: string, shards: readonly MergeSource
       const company = companyOfOutput(file);
       const source = path.join(shard.dist, file);
       if (company === null) {
-        if (!isSharedAsset(file)) continue; // the shard's own copy of a site page; the hub's is the real one
-        if (written.has(file)) {
+        const inBundle = shard.searchBundle !== undefined && file.startsWith(`${shard.searchBundle}/`);
+        if (inBundle && written.has(file)) throw new Error(`merge: ${shard.name}'s search bundle ${shard.searchBundle}/ is also written by another part`);
+        if (!inBundle && !isSharedAsset(file)) continue; // the shard's own copy of a site page; the hub's is the real one
+        if (!inBundle && written.has(file)) {
           if (!(await readFile(source)).equals(await readFile(path.join(out, file)))) throw new Error(`merge: ${shard.name} and the hub wrote different ${file}: build every part from the same code`);
           continue;
         }

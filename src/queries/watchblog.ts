@@ -10,7 +10,7 @@
  */
 import { getCollection } from 'astro:content';
 import { toCaseOverride, toCompanyEntry, toPost } from '../core/content-entries.ts';
-import { buildsCompanyPages, buildsSitePages, type HubPart, type ShardPart } from '../core/shards/build-part.ts';
+import { buildsCompanyPages, buildsSitePages, SEARCH_BUNDLES_FILE, type HubPart, type ShardPart } from '../core/shards/build-part.ts';
 import { assembleWatchblog, buildWatchblog, type CompanyRecord, type Post, type Watchblog } from '../core/watchblog.ts';
 import { buildPart } from './build-part.ts';
 import { resolveNow } from './now.ts';
@@ -32,6 +32,14 @@ export function companiesWithPages(watchblog: Watchblog): CompanyRecord[] {
 /** True when this build writes the pages that span companies (not in a shard of a sharded build). */
 export function writesSitePages(): boolean {
   return buildsSitePages(buildPart());
+}
+
+/**
+ * The file, under the site's base, that lists the search bundles of a site built in company
+ * shards (one per shard, written by the merge); null for a site built whole (one bundle, pagefind/).
+ */
+export function searchBundlesList(): string | null {
+  return buildPart().kind === 'site' ? null : SEARCH_BUNDLES_FILE;
 }
 
 /** How many companies the whole site has (a shard reads only some of them). */

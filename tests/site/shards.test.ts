@@ -1,10 +1,11 @@
 /**
- * A watch blog built in company shards (`npm run build:shards`) is the site a whole build
- * writes: each shard builds its companies' pages, the hub the pages that span companies from
- * the shards' records, and the merge puts them in one folder with one search index. Checked
- * byte for byte against `npm run build` of the same content, then as a reader would use it:
- * links, search across shards, feeds, open data. After a fetch adds 10 mentions to one
- * company, only that company's shard is built again and the site is still the whole build's.
+ * A watch blog built in company shards (`npm run build:shards`) has the pages a whole build
+ * writes: each shard builds its companies' pages and their search bundle, the hub the pages
+ * that span companies from the shards' records, and the merge puts them in one folder. Checked
+ * byte for byte against `npm run build` of the same content (all but the search bundles,
+ * which are one per part, and the search page, which lists them), then as a reader would use
+ * it: links, search (the same results as the whole site's), feeds, open data. After a fetch
+ * adds 10 mentions to one company, only that company's shard is built again.
  */
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -30,10 +31,13 @@ let plan: Plan;
 let citedCompanies: string[];
 let matrix: { steps: BuildResult[]; merged: BuildResult };
 
-/** The files that differ between two trees, or are in one only. */
+/** Where a sharded site's search differs from a whole build's by design: a bundle per part, and the search page that lists them. */
+const isSearchIndex = (file: string) => /^pagefind(-shard-\d+)?\//.test(file) || file === 'search-bundles.json' || file === 'search/index.html';
+
+/** The files, search index aside, that differ between two trees or are in one only. */
 function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
   const names = new Set([...a.keys(), ...b.keys()]);
-  return [...names].filter((name) => !a.get(name) || !b.get(name) || !a.get(name)!.equals(b.get(name)!)).sort();
+  return [...names].filter((name) => !isSearchIndex(name) && (!a.get(name) || !b.get(name) || !a.get(name)!.equals(b.get(name)!))).sort();
 }
 
 /**
@@ -105,10 +109,18 @@ describe('a watch blog built in company shards', () => {
     expect(shardOf(citedCompanies[0]!)).not.toBe(shardOf(citedCompanies[1]!));
   });
 
-  it('writes, byte for byte, the site a whole build writes: pages, feeds, open data, sitemap and search index', async () => {
+  it('writes, byte for byte, the pages a whole build writes: pages, feeds, open data and sitemap', async () => {
     const [a, b] = await Promise.all([readTree(whole.outDir), readTree(sharded.outDir)]);
     expect(a.size).toBeGreaterThan(300);
     expect(differences(a, b)).toEqual([]);
+  });
+
+  it('has a search bundle per part with searchable pages, listed for the search page', async () => {
+    const bundles = JSON.parse(readDist(sharded.outDir, 'search-bundles.json')) as string[];
+    expect(bundles).toEqual(['/pagefind/', '/pagefind-shard-1/', '/pagefind-shard-2/', '/pagefind-shard-3/']);
+    for (const bundle of bundles) expect(listDistFiles(path.join(sharded.outDir, bundle)).length, bundle).toBeGreaterThan(3);
+    expect(readDist(sharded.outDir, 'search/index.html')).toContain('data-pagefind-bundles-from="/search-bundles.json"');
+    expect(readDist(whole.outDir, 'search/index.html')).toContain('data-pagefind-bundle="/pagefind/"');
   });
 
   it('links every page to pages that exist', () => {
@@ -164,12 +176,54 @@ describe('a watch blog built in company shards', () => {
 describe.skipIf(skipWithout(CHROMIUM))('search over a site merged from shards, in Chromium', () => {
   const site = useSiteInChromium(() => sharded.outDir);
 
+  const wholeSite = useSiteInChromium(() => whole.outDir);
+
+  /** The search page's status line after searching `query`, e.g. "41 results for “refund”." */
+  async function searchStatus(siteUrl: string, query: string): Promise<string> {
+    const page = await site.browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    page.on('response', (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`));
+    await page.goto(`${siteUrl}search/?q=${encodeURIComponent(query)}`);
+    await page.waitForSelector('#search-form[data-ready="true"]');
+    const text = (await page.locator('#search-status').textContent()) ?? '';
+    await page.close();
+    expect(problems).toEqual([]);
+    return text;
+  }
+
+  it('gives the search page the results of the whole site’s one index, with its filters', async () => {
+    for (const query of ['refund', 'outage']) {
+      const [merged, one] = [await searchStatus(site.siteUrl, query), await searchStatus(wholeSite.siteUrl, query)];
+      expect(merged, query).toMatch(/^\d+ results? for/);
+      expect(merged, query).toBe(one);
+    }
+    // Pagefind drops, in each bundle, a word that bundle has no page with: the hub's bundle (a
+    // post or two) can then match a page on one of two words. Never fewer results than whole.
+    const count = (status: string) => Number(/^(\d+) result/.exec(status)?.[1] ?? 0);
+    const [merged, one] = [await searchStatus(site.siteUrl, 'refund invoice'), await searchStatus(wholeSite.siteUrl, 'refund invoice')];
+    expect(count(merged)).toBeGreaterThanOrEqual(count(one));
+    expect(count(one)).toBeGreaterThan(0);
+    // The company filter of a company in the last shard, by the name the page shows.
+    const company = plan.shards.at(-1)!.companies[0]!;
+    const name = readDist(sharded.outDir, `companies/${company}/index.html`).match(/<h1[^>]*>([^<]+)</)![1]!.trim();
+    const filtered = await site.browser.newPage();
+    await filtered.goto(`${site.siteUrl}search/?q=refund&company=${encodeURIComponent(name)}`);
+    await filtered.waitForSelector('#search-form[data-ready="true"]');
+    const hrefs = await filtered.locator('#search-results a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+    await filtered.close();
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) expect(href).toMatch(new RegExp(`^/(cases|companies)/${company}/|^/posts/`));
+  });
+
   it('finds pages of companies in different shards with one query', async () => {
     const page = await site.browser.newPage();
     await page.goto(`${site.siteUrl}search/`);
     // A string, not a function: vitest would rewrite a function's import() into its own loader.
     const urls = (await page.evaluate(`(async () => {
-      const pagefind = await import(${JSON.stringify(`${site.siteUrl}pagefind/pagefind.js`)});
+      const bundles = await (await fetch(${JSON.stringify(`${site.siteUrl}search-bundles.json`)})).json();
+      const pagefind = await import(new URL(bundles[0] + 'pagefind.js', location.href).href);
+      for (const bundle of bundles.slice(1)) await pagefind.mergeIndex(bundle);
       await pagefind.init();
       const search = await pagefind.search('refund');
       return Promise.all(search.results.slice(0, 200).map(async (result) => (await result.data()).url));

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeBuildFolder, PROJECT_ROOT } from '../../scripts/harness/build-site.ts';
 import { mergeOutputs, readShardSitemapPages } from '../../scripts/shards/merge-outputs.ts';
+import { hasSearchablePage } from '../../scripts/shards/search-index.ts';
 
 let work: string;
 
@@ -55,6 +56,15 @@ describe('mergeOutputs', () => {
     await expect(mergeOutputs(hub, [{ name: 'shard-1', dist: acme, companies: ['acme'] }, { name: 'shard-2', dist: acme, companies: ['acme'] }], out('b'))).rejects.toThrow('company "acme" is in shard-1 and shard-2');
     await expect(mergeOutputs(hub, [{ name: 'shard-1', dist: stray, companies: ['acme'] }], out('c'))).rejects.toThrow('shard-1 wrote cases/globex/y/index.html, a page of company "globex", which it does not build');
     await expect(mergeOutputs(hub, [{ name: 'shard-1', dist: otherCss, companies: [] }], out('d'))).rejects.toThrow('shard-1 and the hub wrote different _astro/site.css');
+  });
+});
+
+describe('hasSearchablePage', () => {
+  it('says whether a part has a page marked for search, so a part without one gets no bundle (Pagefind would index every whole body)', async () => {
+    const marked = await tree('search-marked', { 'index.html': '<main>home</main>', 'cases/acme/x/index.html': '<main><article data-pagefind-body>case</article></main>' });
+    const unmarked = await tree('search-unmarked', { 'index.html': '<main>home</main>', 'posts/index.html': '<main>No posts yet.</main>' });
+    expect(await hasSearchablePage(marked)).toBe(true);
+    expect(await hasSearchablePage(unmarked)).toBe(false);
   });
 });
 

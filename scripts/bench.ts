@@ -61,7 +61,7 @@ if (!Number.isInteger(shardCount) || shardCount < 0) exitWithUsageError(CLI, `--
 type BuildFigures = { wallSeconds: number; syncSeconds?: number; pagesSeconds?: number; pagefindSeconds?: number; peakRssMB: number; pages: number; bytesWritten: number };
 /** A sharded build: the time of each part in order (shards, then the hub), the merge and Pagefind. */
 type ShardedFigures = { wallSeconds: number; shardSeconds: Record<string, number>; reusedShards: string[]; hubSeconds: number; mergeSeconds: number; pagefindSeconds: number; peakRssMB: number; pages: number; bytesWritten: number };
-type SizeResult = { mentions: number; responses: number; contentFiles: number; ours: { cold: BuildFigures; unchanged: BuildFigures; plus10Mentions: BuildFigures }; sharded?: { shards: number; cold: ShardedFigures; plus10Mentions: ShardedFigures }; plainAstro?: BuildFigures; hugo?: BuildFigures; search?: SearchFigures; ratios: Record<string, number> };
+type SizeResult = { mentions: number; responses: number; contentFiles: number; ours: { cold: BuildFigures; unchanged: BuildFigures; plus10Mentions: BuildFigures }; sharded?: { shards: number; cold: ShardedFigures; plus10Mentions: ShardedFigures; search?: SearchFigures }; plainAstro?: BuildFigures; hugo?: BuildFigures; search?: SearchFigures; ratios: Record<string, number> };
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 const MB = 1024 * 1024;
@@ -189,8 +189,12 @@ for (const mentions of sizes) {
   await addTenMentions(contentDir);
   const plus10Mentions = await buildOurs(contentDir, outDir, cacheDir);
   log(`  +10 mentions ${plus10Mentions.wallSeconds} s`);
-  const sharded = shardedCold ? { shards: shardCount, cold: shardedCold, plus10Mentions: await buildSharded(contentDir, shardWork, shardOut, shardCache) } : undefined;
-  if (sharded) log(`  sharded +10 mentions ${sharded.plus10Mentions.wallSeconds} s (reused ${sharded.plus10Mentions.reusedShards.join(', ') || 'no shard'})`);
+  const sharded: SizeResult['sharded'] = shardedCold ? { shards: shardCount, cold: shardedCold, plus10Mentions: await buildSharded(contentDir, shardWork, shardOut, shardCache) } : undefined;
+  if (sharded) {
+    log(`  sharded +10 mentions ${sharded.plus10Mentions.wallSeconds} s (reused ${sharded.plus10Mentions.reusedShards.join(', ') || 'no shard'})`);
+    const search = await measureSearch(shardOut, SEARCH_QUERY);
+    if (search) sharded.search = search;
+  }
   const search = await measureSearch(outDir, SEARCH_QUERY);
   log(search ? `  search "${search.query}": ${search.results} results, ${search.fetchedKB} KB fetched in ${search.requests} requests (Pagefind ${search.pagefindKB} KB), index ${search.indexMB} MB` : '  search not measured: no Chromium');
   const result: SizeResult = { ...counts, contentFiles: await countFiles(generated), ours: { cold, unchanged, plus10Mentions }, ...(sharded ? { sharded } : {}), ...(search ? { search } : {}), ratios: {} };
@@ -239,6 +243,7 @@ for (const result of results) {
       console.log(`| ${result.mentions} | ${result.mentions + result.responses} | ${name} (${parts}; hub ${figures.hubSeconds}, merge ${figures.mergeSeconds}) | ${figures.wallSeconds} | – | – | ${figures.pagefindSeconds} | ${figures.peakRssMB} | ${figures.pages} | ${(figures.bytesWritten / MB).toFixed(1)} |`);
     }
   }
+  if (result.sharded?.search) console.log(`| ${result.mentions} | | search, sharded | "${result.sharded.search.query}": ${result.sharded.search.results} results; ${result.sharded.search.fetchedKB} KB in ${result.sharded.search.requests} requests (Pagefind ${result.sharded.search.pagefindKB} KB); index ${result.sharded.search.indexMB} MB | | | | | | |`);
   if (result.search) console.log(`| ${result.mentions} | | search | "${result.search.query}": ${result.search.results} results; ${result.search.fetchedKB} KB in ${result.search.requests} requests (Pagefind ${result.search.pagefindKB} KB, uncompressed); index ${result.search.indexMB} MB | | | | | | |`);
   console.log(`| ${result.mentions} | | ratios | ${Object.entries(result.ratios).map(([name, value]) => `${name} ${value}`).join(', ')} | | | | | | |`);
 }

@@ -4,6 +4,7 @@
  * results showed (the page, its CSS and script, Pagefind's code, wasm, meta, index chunks,
  * filters and the fragments of the results shown), next to the size of the whole index.
  */
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { CHROMIUM_MISSING, launchChromium, searchBuiltSite } from '../harness/browser.ts';
@@ -16,10 +17,10 @@ export type SearchFigures = {
   results: number;
   /** Everything fetched for the search page and the query (encoded bytes, as sent). */
   fetchedKB: number;
-  /** Of which Pagefind's files (/pagefind/). */
+  /** Of which Pagefind's files (/pagefind/, and a sharded site's /pagefind-<shard>/ bundles). */
   pagefindKB: number;
   requests: number;
-  /** The whole index on disk (dist/pagefind). */
+  /** The whole index on disk (every bundle). */
   indexMB: number;
 };
 
@@ -40,14 +41,16 @@ export async function measureSearch(outDir: string, query: string): Promise<Sear
     const status = (await page.locator('#search-status').textContent()) ?? '';
     await context.close();
     const kb = (bytes: number) => Math.round(bytes / 1024);
-    const pagefind = sizes.filter((entry) => new URL(entry.url).pathname.includes('/pagefind/'));
+    const pagefind = sizes.filter((entry) => /\/pagefind(-[^/]+)?\//.test(new URL(entry.url).pathname));
+    const bundles = (await readdir(outDir, { withFileTypes: true })).filter((entry) => entry.isDirectory() && /^pagefind(-.+)?$/.test(entry.name));
+    const indexBytes = (await Promise.all(bundles.map(async (bundle) => (await measureOutput(path.join(outDir, bundle.name))).bytesWritten))).reduce((sum, bytes) => sum + bytes, 0);
     return {
       query,
       results: Number(/^(\d+)/.exec(status)?.[1] ?? 0),
       fetchedKB: kb(sizes.reduce((sum, entry) => sum + entry.bytes, 0)),
       pagefindKB: kb(pagefind.reduce((sum, entry) => sum + entry.bytes, 0)),
       requests: sizes.length,
-      indexMB: Math.round((await measureOutput(path.join(outDir, 'pagefind'))).bytesWritten / 1024 / 102.4) / 10,
+      indexMB: Math.round(indexBytes / 1024 / 102.4) / 10,
     };
   } finally {
     await browser.close();

@@ -8,7 +8,11 @@
  */
 import { copyFile, link, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { mapLimited } from '../../src/core/map-limited.ts';
 import { companyOfOutput, companyOfPageUrl } from '../../src/core/shards/company-outputs.ts';
+
+/** File-system calls in flight while linking: enough to keep the disk busy, few enough for the file handles. */
+const LINKS_IN_FLIGHT = 64;
 
 /** A shard's output: its name, folder, companies, and the folder of its search bundle when it has one. */
 export type MergeSource = { name: string; dist: string; companies: readonly string[]; searchBundle?: string };
@@ -24,7 +28,6 @@ async function listTree(dir: string): Promise<string[]> {
 }
 
 async function linkOrCopy(from: string, to: string): Promise<void> {
-  await mkdir(path.dirname(to), { recursive: true });
   try {
     await link(from, to);
   } catch (error) {
@@ -47,13 +50,13 @@ export async function mergeOutputs(hubDist: string, shards: readonly MergeSource
       owner.set(slug, shard.name);
     }
   }
-  const written = new Set<string>();
+  // Which file comes from where, checked first; then the folders; then the links, many at a time.
+  const written = new Map<string, string>();
   let fromHub = 0;
   for (const file of await listTree(hubDist)) {
     const company = companyOfOutput(file);
     if (company !== null) throw new Error(`merge: the hub wrote ${file}, a page of company "${company}": only its shard may`);
-    await linkOrCopy(path.join(hubDist, file), path.join(out, file));
-    written.add(file);
+    written.set(file, path.join(hubDist, file));
     fromHub += 1;
   }
   const fromShards: Record<string, number> = {};
@@ -67,18 +70,20 @@ export async function mergeOutputs(hubDist: string, shards: readonly MergeSource
         if (inBundle && written.has(file)) throw new Error(`merge: ${shard.name}'s search bundle ${shard.searchBundle}/ is also written by another part`);
         if (!inBundle && !isSharedAsset(file)) continue; // the shard's own copy of a site page; the hub's is the real one
         if (!inBundle && written.has(file)) {
-          if (!(await readFile(source)).equals(await readFile(path.join(out, file)))) throw new Error(`merge: ${shard.name} and the hub wrote different ${file}: build every part from the same code`);
+          if (!(await readFile(source)).equals(await readFile(written.get(file)!))) throw new Error(`merge: ${shard.name} and the hub wrote different ${file}: build every part from the same code`);
           continue;
         }
       } else if (owner.get(company) !== shard.name) {
         throw new Error(`merge: ${shard.name} wrote ${file}, a page of company "${company}", which it does not build`);
       }
-      await linkOrCopy(source, path.join(out, file));
-      written.add(file);
+      written.set(file, source);
       count += 1;
     }
     fromShards[shard.name] = count;
   }
+  const folders = [...new Set([...written.keys()].map((file) => path.dirname(path.join(out, file))))].sort();
+  await mapLimited(folders, LINKS_IN_FLIGHT, (folder) => mkdir(folder, { recursive: true }));
+  await mapLimited([...written], LINKS_IN_FLIGHT, ([file, source]) => linkOrCopy(source, path.join(out, file)));
   return { files: written.size, fromHub, fromShards };
 }
 

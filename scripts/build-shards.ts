@@ -12,7 +12,6 @@
  *   npm run build:shards -- --shard shard-2              one shard of the plan (a matrix job)
  *   npm run build:shards -- --merge                      the hub, its search bundle, and the merge (the final job)
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,6 +23,7 @@ import { defineCli, exitWithUsageError, parseCliArgs, resolveContentOption } fro
 import { PROJECT_ROOT } from './project-root.ts';
 import { HUB, shardLayout } from './shards/layout.ts';
 import { mergeOutputs, readShardSitemapPages, type MergeSource } from './shards/merge-outputs.ts';
+import { runStep } from './shards/run-step.ts';
 import { indexPartForSearch } from './shards/search-index.ts';
 import { digestShardInputs } from './shards/shard-inputs.ts';
 import { weighCompanies } from './shards/weigh-companies.ts';
@@ -84,8 +84,9 @@ try {
 async function makePlan(): Promise<Plan> {
   const companies = await weighCompanies(contentDir);
   if (companies.length === 0) throw new Error(`no company files in ${path.join(contentDir, 'companies')}: nothing to build`);
-  const plan: Plan = { now: new Date(process.env.WATCHBLOG_NOW ?? Date.now()).toISOString(), siteCompanyCount: companies.length, shards: planShards(companies, shardCount) };
-  if (Number.isNaN(Date.parse(plan.now))) throw new Error(`WATCHBLOG_NOW: "${process.env.WATCHBLOG_NOW}" is not a date`);
+  const now = new Date(process.env.WATCHBLOG_NOW ?? Date.now());
+  if (Number.isNaN(now.getTime())) throw new Error(`WATCHBLOG_NOW: "${process.env.WATCHBLOG_NOW}" is not a date (e.g. 2026-11-21T00:00:00Z)`);
+  const plan: Plan = { now: now.toISOString(), siteCompanyCount: companies.length, shards: planShards(companies, shardCount) };
   await mkdir(work, { recursive: true });
   await writeFile(layout.plan, `${JSON.stringify(plan, null, 2)}\n`);
   for (const shard of plan.shards) log(`${shard.name}: ${countCompanies(shard.companies.length)}, ${shard.weight} files (${shard.companies.join(', ')})`);
@@ -103,20 +104,11 @@ async function readPlan(): Promise<Plan> {
   return JSON.parse(text) as Plan;
 }
 
-/** Runs a command with the project's Node, its output shown; throws when it fails. */
-function run(what: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: PROJECT_ROOT, env, stdio: 'inherit' });
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${what} failed (exit ${code}); nothing was merged`))));
-  });
-}
-
 /** One `astro build` of a part: its part file, output and cache, and the plan's now. */
 async function buildPart(plan: Plan, name: string, part: ShardPart | HubPart): Promise<void> {
   await mkdir(path.dirname(layout.partFile(name)), { recursive: true });
   await writeFile(layout.partFile(name), JSON.stringify(part));
-  await run(`${name}: astro build`, process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+  await runStep(`${name}: astro build`, process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     ...process.env,
     WATCHBLOG_BUILD_PART: layout.partFile(name),
     WATCHBLOG_CONTENT: contentDir,

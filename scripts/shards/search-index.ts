@@ -3,10 +3,10 @@
  * own bundle. Only when the part has a page marked for search (`data-pagefind-body`): over a
  * folder without one, Pagefind would index every page's whole body instead.
  */
-import { spawn } from 'node:child_process';
 import { open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../project-root.ts';
+import { runStep } from './run-step.ts';
 
 /** How much of each page to read looking for the mark: it sits on the page's <article>, after the header. */
 const HEAD_BYTES = 64 * 1024;
@@ -33,10 +33,6 @@ export async function hasSearchablePage(dist: string): Promise<boolean> {
 /** Indexes `dist` into `<dist>/<bundle>/` when it has a searchable page; returns whether it did. */
 export async function indexPartForSearch(dist: string, bundle: string, env: NodeJS.ProcessEnv): Promise<boolean> {
   if (!(await hasSearchablePage(dist))) return false;
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(path.join(PROJECT_ROOT, 'node_modules', '.bin', 'pagefind'), ['--site', dist, '--output-subdir', bundle], { cwd: PROJECT_ROOT, env, stdio: 'inherit' });
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`pagefind over ${dist} failed (exit ${code}); nothing was merged`))));
-  });
+  await runStep(`pagefind over ${dist}`, path.join(PROJECT_ROOT, 'node_modules', '.bin', 'pagefind'), ['--site', dist, '--output-subdir', bundle], env);
   return true;
 }

@@ -10,6 +10,7 @@ import { copyFile, link, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { mapLimited } from '../../src/core/map-limited.ts';
 import { companyOfOutput, companyOfPageUrl } from '../../src/core/shards/company-outputs.ts';
+import { listTree } from './list-tree.ts';
 
 /** File-system calls in flight while linking: enough to keep the disk busy, few enough for the file handles. */
 const LINKS_IN_FLIGHT = 64;
@@ -17,15 +18,6 @@ const LINKS_IN_FLIGHT = 64;
 /** A shard's output: its name, folder, companies, and the folder of its search bundle when it has one. */
 export type MergeSource = { name: string; dist: string; companies: readonly string[]; searchBundle?: string };
 export type MergeResult = { files: number; fromHub: number; fromShards: Record<string, number> };
-
-/** Every file under `dir`, as `/`-separated paths relative to it, sorted. */
-async function listTree(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
-}
 
 async function linkOrCopy(from: string, to: string): Promise<void> {
   try {

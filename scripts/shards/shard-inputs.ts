@@ -7,22 +7,18 @@
  * in doubt, a file goes in.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ShardPart } from '../../src/core/shards/build-part.ts';
 import { mapLimited } from '../../src/core/map-limited.ts';
 import { listMarkdownFiles } from '../content/list-markdown.ts';
+import { listTree } from './list-tree.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
 
 /** Files that are read by every part: the code and the content shared by all companies. */
 async function sharedFiles(contentDir: string): Promise<string[]> {
-  const code = (await Promise.all(['src', 'public'].map((dir) => listAllFiles(path.join(PROJECT_ROOT, dir))))).flat();
+  const code = (await Promise.all(['src', 'public'].map(async (dir) => (await listTree(path.join(PROJECT_ROOT, dir))).map((file) => path.join(PROJECT_ROOT, dir, file))))).flat();
   return [...code, path.join(PROJECT_ROOT, 'astro.config.mjs'), path.join(PROJECT_ROOT, 'package-lock.json'), path.join(contentDir, 'state', 'sources.json'), ...(await listMarkdownFiles(path.join(contentDir, 'posts')))];
-}
-
-async function listAllFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 /** The SHA-256 of a shard's inputs, hex. */

@@ -60,7 +60,7 @@ if (!Number.isInteger(shardCount) || shardCount < 0) exitWithUsageError(CLI, `--
 
 type BuildFigures = { wallSeconds: number; syncSeconds?: number; pagesSeconds?: number; pagefindSeconds?: number; peakRssMB: number; pages: number; bytesWritten: number };
 /** A sharded build: the time of each part in order (shards, then the hub; each with its search bundle) and the merge. */
-type ShardedFigures = { wallSeconds: number; shardSeconds: Record<string, number>; reusedShards: string[]; hubSeconds: number; mergeSeconds: number; peakRssMB: number; pages: number; bytesWritten: number };
+type ShardedFigures = { wallSeconds: number; shardSeconds: Record<string, number>; shardSearchSeconds: Record<string, number>; reusedShards: string[]; searchBundles: number; keptSearchBundles: string[]; hubSeconds: number; mergeSeconds: number; peakRssMB: number; pages: number; bytesWritten: number };
 type SizeResult = { mentions: number; responses: number; contentFiles: number; ours: { cold: BuildFigures; unchanged: BuildFigures; plus10Mentions: BuildFigures }; sharded?: { shards: number; cold: ShardedFigures; plus10Mentions: ShardedFigures; search?: SearchFigures }; plainAstro?: BuildFigures; hugo?: BuildFigures; search?: SearchFigures; ratios: Record<string, number> };
 
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -104,6 +104,7 @@ async function buildSharded(contentDir: string, work: string, outDir: string, ca
   const shardNames = Array.from({ length: shardCount }, (_, index) => `shard-${index + 1}`);
   const markers: Record<string, RegExp> = {
     ...Object.fromEntries(shardNames.map((name) => [name, new RegExp(`\\[shards\\] ${name}: (building|inputs unchanged)`)])),
+    ...Object.fromEntries(shardNames.map((name) => [`${name} search`, new RegExp(`\\[shards\\] ${name}: search index`)])),
     hub: /\[shards\] hub:/,
     merging: /\[shards\] hub built; merging/,
     merged: /\[shards\] merged \d+ files/,
@@ -113,10 +114,17 @@ async function buildSharded(contentDir: string, work: string, outDir: string, ca
   const at = (name: string) => run.markers[name] ?? Number.NaN;
   const started = shardNames.filter((name) => run.markers[name] !== undefined);
   const shardSeconds = Object.fromEntries(started.map((name, index) => [name, round(at(started[index + 1] ?? 'hub') - at(name))]));
+  // Of each shard built, the seconds of its search index (Pagefind over the bundles that changed).
+  const indexed = started.filter((name) => run.markers[`${name} search`] !== undefined);
+  const shardSearchSeconds = Object.fromEntries(indexed.map((name) => [name, round(at(started[started.indexOf(name) + 1] ?? 'hub') - at(`${name} search`))]));
+  const bundles = /(\d+) search bundles/.exec(run.output);
   return {
     wallSeconds: round(run.wallSeconds),
     shardSeconds,
+    shardSearchSeconds,
     reusedShards: started.filter((name) => new RegExp(`${name}: inputs unchanged`).test(run.output)),
+    searchBundles: bundles ? Number(bundles[1]) : 0,
+    keptSearchBundles: [...run.output.matchAll(/search bundles whose pages did not change, kept: ([^\n]*)/g)].flatMap((match) => match[1]!.split(', ')),
     hubSeconds: round(at('merging') - at('hub')),
     mergeSeconds: round(at('merged') - at('merging')),
     peakRssMB: Math.round(run.peakRssBytes / MB),
@@ -238,8 +246,9 @@ for (const result of results) {
   }
   if (result.sharded) {
     for (const [name, figures] of [['sharded, cold', result.sharded.cold], ['sharded, +10 mentions', result.sharded.plus10Mentions]] as const) {
-      const parts = Object.entries(figures.shardSeconds).map(([shard, seconds]) => `${shard} ${seconds}${figures.reusedShards.includes(shard) ? ' (reused)' : ''}`).join(', ');
-      console.log(`| ${result.mentions} | ${result.mentions + result.responses} | ${name} (${parts}; hub ${figures.hubSeconds}, merge ${figures.mergeSeconds}) | ${figures.wallSeconds} | – | – | in each part | ${figures.peakRssMB} | ${figures.pages} | ${(figures.bytesWritten / MB).toFixed(1)} |`);
+      const parts = Object.entries(figures.shardSeconds).map(([shard, seconds]) => `${shard} ${seconds}${figures.reusedShards.includes(shard) ? ' (reused)' : ` (search ${figures.shardSearchSeconds[shard] ?? '–'})`}`).join(', ');
+      const kept = figures.keptSearchBundles.length > 0 ? `; kept ${figures.keptSearchBundles.join(', ')}` : '';
+      console.log(`| ${result.mentions} | ${result.mentions + result.responses} | ${name} (${parts}; hub ${figures.hubSeconds}, merge ${figures.mergeSeconds}; ${figures.searchBundles} search bundles${kept}) | ${figures.wallSeconds} | – | – | in each part | ${figures.peakRssMB} | ${figures.pages} | ${(figures.bytesWritten / MB).toFixed(1)} |`);
     }
   }
   if (result.sharded?.search) console.log(`| ${result.mentions} | | search, sharded | "${result.sharded.search.query}": ${result.sharded.search.results} results; ${result.sharded.search.fetchedKB} KB in ${result.sharded.search.requests} requests (Pagefind ${result.sharded.search.pagefindKB} KB); index ${result.sharded.search.indexMB} MB | | | | | | |`);

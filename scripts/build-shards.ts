@@ -15,7 +15,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { RECORDS_INDEX_FILE, SEARCH_BUNDLES_FILE, shardSearchBundle, type HubPart, type ShardPart } from '../src/core/shards/build-part.ts';
+import { RECORDS_INDEX_FILE, SEARCH_BUNDLES_FILE, type HubPart, type ShardPart } from '../src/core/shards/build-part.ts';
 import { planShards, type PlannedShard } from '../src/core/shards/plan-shards.ts';
 import { normalizeBase } from '../src/core/site/paths.ts';
 import { DEFAULT_SITE_URL } from '../src/core/site/site-url.ts';
@@ -24,7 +24,7 @@ import { PROJECT_ROOT } from './project-root.ts';
 import { HUB, shardLayout } from './shards/layout.ts';
 import { mergeOutputs, readShardSitemapPages, type MergeSource } from './shards/merge-outputs.ts';
 import { runStep } from './shards/run-step.ts';
-import { indexPartForSearch } from './shards/search-index.ts';
+import { indexHubForSearch, indexShardForSearch, readShardBundles } from './shards/search-index.ts';
 import { digestShardInputs } from './shards/shard-inputs.ts';
 import { weighCompanies } from './shards/weigh-companies.ts';
 
@@ -34,12 +34,13 @@ const CLI = defineCli({
   summary: 'Builds the site in company shards, each with its search bundle, then the pages that span companies, then merges them into one site: the pages of npm run build, in memory bounded by the largest shard. --plan, --shard and --merge run the steps one at a time, as jobs of a CI matrix.',
   options: {
     shards: { type: 'string', default: '4', value: '<n>', description: 'how many shards to plan (default 4; never more than there are companies)' },
+    'search-bundle-pages': { type: 'string', default: '20000', value: '<n>', description: "split a shard's search index, by the year cases opened, into bundles of about this many pages (default 20000: Pagefind's memory grows with the pages of one bundle)" },
     plan: { type: 'boolean', default: false, description: 'only plan: write <work>/plan.json and print it' },
     shard: { type: 'string', value: '<name>', description: 'only build this shard of <work>/plan.json (e.g. shard-2)' },
     merge: { type: 'boolean', default: false, description: 'only build the hub from the built shards, merge, and index for search' },
     content: { type: 'string', value: '<dir>', description: 'the content folder (default: $WATCHBLOG_CONTENT, else ./content)' },
     work: { type: 'string', default: '.astro/shards', value: '<dir>', description: 'where the shards and the hub are built (default .astro/shards; must be inside the project)' },
-    out: { type: 'string', value: '<dir>', description: 'the merged site (default: $WATCHBLOG_OUT_DIR, else ./dist); emptied first' },
+    out: { type: 'string', value: '<dir>', description: 'the merged site (default: $WATCHBLOG_OUT_DIR, else ./dist); brought up to date: what no part writes is deleted' },
   },
   env: {
     WATCHBLOG_NOW: 'the instant every figure is computed at; default: when the plan is made (all parts share it)',
@@ -58,6 +59,8 @@ const countCompanies = (count: number) => `${count} ${count === 1 ? 'company' : 
 const values = parseCliArgs(CLI);
 const shardCount = Number(values.shards);
 if (!Number.isInteger(shardCount) || shardCount < 1) exitWithUsageError(CLI, `--shards: expected a whole number of at least 1, got "${values.shards}"`);
+const searchBundlePages = Number(values['search-bundle-pages']);
+if (!Number.isInteger(searchBundlePages) || searchBundlePages < 1) exitWithUsageError(CLI, `--search-bundle-pages: expected a whole number of at least 1, got "${values['search-bundle-pages']}"`);
 if ([values.plan, values.shard !== undefined, values.merge].filter(Boolean).length > 1) exitWithUsageError(CLI, '--plan, --shard and --merge are separate steps: give one of them, or none to run them all');
 const contentDir = resolveContentOption(values.content);
 const work = path.resolve(values.work);
@@ -122,9 +125,9 @@ async function buildShard(plan: Plan, name: string): Promise<void> {
   const shard = plan.shards.find((candidate) => candidate.name === name);
   if (!shard) throw new Error(`--shard: no shard "${name}" in ${layout.plan} (it has ${plan.shards.map((s) => s.name).join(', ')})`);
   const part: ShardPart = { kind: 'shard', name, companies: shard.companies, siteCompanyCount: plan.siteCompanyCount, recordsDir: layout.records(name) };
-  const inputs = await digestShardInputs(part, contentDir, { now: plan.now, site: process.env.WATCHBLOG_SITE, base: process.env.WATCHBLOG_BASE });
+  const inputs = await digestShardInputs(part, contentDir, { now: plan.now, site: process.env.WATCHBLOG_SITE, base: process.env.WATCHBLOG_BASE, searchBundlePages: String(searchBundlePages) });
   const previous = await readFile(layout.inputsDigest(name), 'utf8').catch(() => null);
-  if (previous === inputs && existsSync(path.join(layout.records(name), RECORDS_INDEX_FILE)) && existsSync(layout.dist(name))) {
+  if (previous === inputs && existsSync(path.join(layout.records(name), RECORDS_INDEX_FILE)) && existsSync(layout.dist(name)) && existsSync(layout.search(name))) {
     log(`${name}: inputs unchanged since its last build, reused whole`);
     return;
   }
@@ -133,33 +136,39 @@ async function buildShard(plan: Plan, name: string): Promise<void> {
   await rm(layout.inputsDigest(name), { force: true });
   await rm(layout.records(name), { recursive: true, force: true });
   await buildPart(plan, name, part);
-  // Each shard has its own search bundle: no step indexes the whole site (Pagefind's memory grows with the pages it holds).
-  await indexPartForSearch(layout.dist(name), shardSearchBundle(name), process.env);
+  // Each shard has its own search bundles: no step indexes the whole site (Pagefind's memory grows with the pages it holds).
+  log(`${name}: search index`);
+  const search = await indexShardForSearch(name, layout.dist(name), layout.search(name), searchBundlePages, process.env);
+  if (search.kept.length > 0) log(`${name}: search bundles whose pages did not change, kept: ${search.kept.join(', ')}`);
   await writeFile(layout.inputsDigest(name), inputs);
 }
 
 async function buildHubAndMerge(plan: Plan): Promise<void> {
-  const sources: MergeSource[] = plan.shards.map((shard) => ({ name: shard.name, dist: layout.dist(shard.name), companies: shard.companies, searchBundle: shardSearchBundle(shard.name) }));
-  for (const source of sources) {
-    if (!existsSync(path.join(layout.records(source.name), RECORDS_INDEX_FILE))) throw new Error(`${source.name} is not built (no ${path.join(layout.records(source.name), RECORDS_INDEX_FILE)}): build it with --shard ${source.name}`);
+  for (const shard of plan.shards) {
+    if (!existsSync(path.join(layout.records(shard.name), RECORDS_INDEX_FILE))) throw new Error(`${shard.name} is not built (no ${path.join(layout.records(shard.name), RECORDS_INDEX_FILE)}): build it with --shard ${shard.name}`);
   }
+  const sources: MergeSource[] = await Promise.all(
+    plan.shards.map(async (shard) => ({ name: shard.name, dist: layout.dist(shard.name), companies: shard.companies, searchBundles: await readShardBundles(layout.search(shard.name)) })),
+  );
   const sitemapPages = (await Promise.all(sources.map((source) => readShardSitemapPages(source, siteRoot)))).flat();
   log(`hub: the pages that span companies, from ${sources.length} shards' records`);
   await buildPart(plan, HUB, { kind: 'hub', recordsDirs: sources.map((source) => layout.records(source.name)), sitemapPages });
-  const hubIndexed = await indexPartForSearch(layout.dist(HUB), 'pagefind', process.env);
+  const hubIndexed = await indexHubForSearch(layout.dist(HUB), process.env);
   log('hub built; merging');
-  await emptyOutputFolder(out);
+  refuseOutputFolderHolding(out, [PROJECT_ROOT, contentDir, work]);
   const merged = await mergeOutputs(layout.dist(HUB), sources, out);
-  // The search page reads this list: the hub's bundle first when it has one, then every shard's that has one.
-  const bundles = [...(hubIndexed ? ['pagefind'] : []), ...sources.map((source) => source.searchBundle!).filter((bundle) => existsSync(path.join(out, bundle, 'pagefind-entry.json')))];
+  // The search page reads this list: the hub's bundle first when it has one, then every shard's.
+  const bundles = [...(hubIndexed ? ['pagefind'] : []), ...sources.flatMap((source) => source.searchBundles.map((bundle) => bundle.name))];
   await writeFile(path.join(out, SEARCH_BUNDLES_FILE), JSON.stringify(bundles.map((bundle) => `${sitePathBase}${bundle}/`)));
-  log(`merged ${merged.files} files into ${path.relative(process.cwd(), out) || out}: ${merged.fromHub} from the hub, ${Object.entries(merged.fromShards).map(([name, count]) => `${count} from ${name}`).join(', ')}; ${bundles.length} search bundles`);
+  log(
+    `merged ${merged.files} files into ${path.relative(process.cwd(), out) || out}: ${merged.fromHub} from the hub, ${Object.entries(merged.fromShards).map(([name, count]) => `${count} from ${name}`).join(', ')}; ` +
+      `${merged.alreadyInPlace} already in place, ${merged.deleted} deleted; ${bundles.length} search bundles`,
+  );
 }
 
-/** Empties the merged site's folder, as `astro build` empties dist/; refuses a folder that holds the project or the content. */
-async function emptyOutputFolder(folder: string): Promise<void> {
-  for (const kept of [PROJECT_ROOT, contentDir, work]) {
-    if (!path.relative(folder, kept).startsWith('..')) throw new Error(`--out: ${folder} holds ${kept}; choose an output folder of its own`);
+/** Refuses a merged site's folder that holds the project, the content or the work folder: the merge deletes what no part writes. */
+function refuseOutputFolderHolding(folder: string, kept: readonly string[]): void {
+  for (const inside of kept) {
+    if (!path.relative(folder, inside).startsWith('..')) throw new Error(`--out: ${folder} holds ${inside}; choose an output folder of its own`);
   }
-  await rm(folder, { recursive: true, force: true });
 }

@@ -212,7 +212,7 @@ function restoreFilters(selected) {
 
 /**
  * The search bundles to query: the site's one bundle, or, for a site built in company shards
- * (npm run build:shards), every shard's bundle, listed by the build in a JSON file.
+ * (npm run build:shards), the hub's and every shard's bundles, listed by the build in a JSON file.
  * @returns {Promise<string[]>}
  */
 async function listBundles() {

@@ -113,12 +113,14 @@ export async function buildInto(options: { contentDir: string; now: string; outD
 }
 
 /**
- * One `npm run build:shards` (company shards, the hub, the merge, one search index), not
- * memoised: `work` (the parts) must be under a makeBuildFolder() folder; `outDir` is the merged site.
+ * One `npm run build:shards` (company shards, the hub, the merge, the search bundles), not
+ * memoised: `work` (the parts) must be under a makeBuildFolder() folder; `outDir` is the merged
+ * site; `searchBundlePages` splits a shard's search index into bundles of about that many pages.
  */
-export async function buildShardsInto(options: { contentDir: string; now: string; work: string; outDir: string; cacheDir: string; shards: number }): Promise<BuildResult> {
-  const { contentDir, now, work, outDir, cacheDir, shards } = options;
-  return runBuildShardsStep(['--shards', String(shards), '--work', work, '--out', outDir], { contentDir, now, cacheDir }, outDir);
+export async function buildShardsInto(options: { contentDir: string; now: string; work: string; outDir: string; cacheDir: string; shards: number; searchBundlePages?: number }): Promise<BuildResult> {
+  const { contentDir, now, work, outDir, cacheDir, shards, searchBundlePages } = options;
+  const split = searchBundlePages === undefined ? [] : ['--search-bundle-pages', String(searchBundlePages)];
+  return runBuildShardsStep(['--shards', String(shards), ...split, '--work', work, '--out', outDir], { contentDir, now, cacheDir }, outDir);
 }
 
 /** One step of `npm run build:shards` (`--plan`, `--shard <name>`, `--merge`), as one job of a CI matrix runs it. */

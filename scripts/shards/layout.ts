@@ -7,6 +7,7 @@
  *   <work>/<shard>/part.json           what the shard builds (src/core/shards/build-part.ts)
  *   <work>/<shard>/dist/               its Astro output (its companies' pages are kept)
  *   <work>/<shard>/records/            its companies' records, for the hub
+ *   <work>/<shard>/search/             its search bundles and their list (see search-index.ts)
  *   <work>/<shard>/inputs.sha256       the digest of what it was built from (see shard-inputs.ts)
  *   <work>/hub/part.json, <work>/hub/dist/
  *   <cache>/shards/<part>/             Astro's cacheDir for that part
@@ -23,6 +24,7 @@ export function shardLayout(work: string, cache: string) {
     partFile: (name: string) => path.join(part(name), 'part.json'),
     dist: (name: string) => path.join(part(name), 'dist'),
     records: (name: string) => path.join(part(name), 'records'),
+    search: (name: string) => path.join(part(name), 'search'),
     inputsDigest: (name: string) => path.join(part(name), 'inputs.sha256'),
     cache: (name: string) => path.join(cache, 'shards', name),
   };

@@ -1,23 +1,29 @@
 /**
  * The last step of a sharded build: the hub's output plus each shard's company pages and
- * search bundle, in one folder. Files are hard-linked, not copied (a watch blog of 100,000 mentions writes a
- * gigabyte), falling back to a copy across file systems. Refuses, naming the file, anything
+ * search bundles, in one folder. Files are hard-linked, not copied (a watch blog of 100,000
+ * mentions writes a gigabyte), falling back to a copy across file systems. A folder merged
+ * before is brought up to date, not rebuilt: a file already linked to its source stays, and
+ * files no part writes any more are deleted (emptying 240,000 files took longer than linking
+ * them). Refuses, naming the file, anything
  * that would make the merged site differ from a whole build: a company page from the hub, a
  * company from two shards, a page of a company the shard does not build, or two different
  * assets with the same name.
  */
-import { copyFile, link, mkdir, readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, link, lstat, mkdir, readdir, readFile, rmdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { mapLimited } from '../../src/core/map-limited.ts';
 import { companyOfOutput, companyOfPageUrl } from '../../src/core/shards/company-outputs.ts';
 import { listTree } from './list-tree.ts';
+import type { BuiltBundle } from './search-index.ts';
 
 /** File-system calls in flight while linking: enough to keep the disk busy, few enough for the file handles. */
 const LINKS_IN_FLIGHT = 64;
 
-/** A shard's output: its name, folder, companies, and the folder of its search bundle when it has one. */
-export type MergeSource = { name: string; dist: string; companies: readonly string[]; searchBundle?: string };
-export type MergeResult = { files: number; fromHub: number; fromShards: Record<string, number> };
+/** A shard's output: its name, folder, companies, and its search bundles. */
+export type MergeSource = { name: string; dist: string; companies: readonly string[]; searchBundles: readonly BuiltBundle[] };
+/** How many files the merged site has, from where, how many were already in place, and how many were deleted. */
+export type MergeResult = { files: number; fromHub: number; fromShards: Record<string, number>; alreadyInPlace: number; deleted: number };
 
 async function linkOrCopy(from: string, to: string): Promise<void> {
   try {
@@ -32,7 +38,41 @@ async function linkOrCopy(from: string, to: string): Promise<void> {
 /** Built assets (hashed CSS and scripts) every part writes alike. */
 const isSharedAsset = (file: string) => file.startsWith('_astro/');
 
-/** Merges the hub's output and the shards' company pages into `out` (which must not exist yet). */
+/** True when `to` is `from` itself (a hard link to the same file), so there is nothing to link. */
+async function isSameFile(from: string, to: string): Promise<boolean> {
+  const [source, target] = await Promise.all([stat(from), lstat(to).catch(() => null)]);
+  return target !== null && target.ino === source.ino && target.dev === source.dev;
+}
+
+/** Makes `out/file` the file `source`: keeps it when it already is, else replaces whatever is there. */
+async function place(source: string, target: string): Promise<'kept' | 'linked'> {
+  if (await isSameFile(source, target)) return 'kept';
+  await unlink(target).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+  await linkOrCopy(source, target);
+  return 'linked';
+}
+
+/** Deletes the files of `out` no part writes any more, then the folders that leaves empty. */
+async function deleteStale(out: string, stale: readonly string[]): Promise<void> {
+  await mapLimited(stale, LINKS_IN_FLIGHT, (file) => unlink(path.join(out, file)));
+  const folders = [...new Set(stale.flatMap((file) => ancestors(file)))].sort((a, b) => b.length - a.length);
+  for (const folder of folders) {
+    await rmdir(path.join(out, folder)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST' && error.code !== 'ENOENT') throw error;
+    });
+  }
+}
+
+/** The folders a relative file path sits in, innermost first: a/b/c.html → a/b, a. */
+function ancestors(file: string): string[] {
+  const folders: string[] = [];
+  for (let folder = path.posix.dirname(file); folder !== '.'; folder = path.posix.dirname(folder)) folders.push(folder);
+  return folders;
+}
+
+/** Merges the hub's output and the shards' company pages and search bundles into `out`, which is created or brought up to date. */
 export async function mergeOutputs(hubDist: string, shards: readonly MergeSource[], out: string): Promise<MergeResult> {
   const owner = new Map<string, string>();
   for (const shard of shards) {
@@ -58,10 +98,8 @@ export async function mergeOutputs(hubDist: string, shards: readonly MergeSource
       const company = companyOfOutput(file);
       const source = path.join(shard.dist, file);
       if (company === null) {
-        const inBundle = shard.searchBundle !== undefined && file.startsWith(`${shard.searchBundle}/`);
-        if (inBundle && written.has(file)) throw new Error(`merge: ${shard.name}'s search bundle ${shard.searchBundle}/ is also written by another part`);
-        if (!inBundle && !isSharedAsset(file)) continue; // the shard's own copy of a site page; the hub's is the real one
-        if (!inBundle && written.has(file)) {
+        if (!isSharedAsset(file)) continue; // the shard's own copy of a site page; the hub's is the real one
+        if (written.has(file)) {
           if (!(await readFile(source)).equals(await readFile(written.get(file)!))) throw new Error(`merge: ${shard.name} and the hub wrote different ${file}: build every part from the same code`);
           continue;
         }
@@ -71,12 +109,22 @@ export async function mergeOutputs(hubDist: string, shards: readonly MergeSource
       written.set(file, source);
       count += 1;
     }
+    for (const bundle of shard.searchBundles) {
+      for (const file of await listTree(bundle.dir)) {
+        const target = `${bundle.name}/${file}`;
+        if (written.has(target)) throw new Error(`merge: ${shard.name}'s search bundle ${bundle.name}/ is also written by another part`);
+        written.set(target, path.join(bundle.dir, file));
+        count += 1;
+      }
+    }
     fromShards[shard.name] = count;
   }
+  const stale = existsSync(out) ? (await listTree(out)).filter((file) => !written.has(file)) : [];
+  await deleteStale(out, stale);
   const folders = [...new Set([...written.keys()].map((file) => path.dirname(path.join(out, file))))].sort();
   await mapLimited(folders, LINKS_IN_FLIGHT, (folder) => mkdir(folder, { recursive: true }));
-  await mapLimited([...written], LINKS_IN_FLIGHT, ([file, source]) => linkOrCopy(source, path.join(out, file)));
-  return { files: written.size, fromHub, fromShards };
+  const placed = await mapLimited([...written], LINKS_IN_FLIGHT, ([file, source]) => place(source, path.join(out, file)));
+  return { files: written.size, fromHub, fromShards, alreadyInPlace: placed.filter((how) => how === 'kept').length, deleted: stale.length };
 }
 
 /** XML text → the characters it stands for (the five predefined entities and numeric references). */

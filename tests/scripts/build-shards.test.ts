@@ -36,13 +36,39 @@ describe('mergeOutputs', () => {
     const hub = await tree('ok-hub', { 'index.html': 'home', 'archives/index.html': 'all', '_astro/site.css': 'css' });
     const one = await tree('ok-one', { 'index.html': 'shard home', 'cases/acme/x/index.html': 'case', 'badges/acme.svg': 'svg', '_astro/site.css': 'css', '_astro/case.css': 'case css' });
     const two = await tree('ok-two', { 'companies/globex/index.html': 'globex', 'data/globex/cases.json': '{}' });
+    const bundle = await tree('ok-bundle', { 'pagefind-entry.json': '{}', 'index/en_1.pf_index': 'words' });
     const out = path.join(work, 'ok-out');
-    const result = await mergeOutputs(hub, [{ name: 'shard-1', dist: one, companies: ['acme'] }, { name: 'shard-2', dist: two, companies: ['globex'] }], out);
-    expect(result).toEqual({ files: 8, fromHub: 3, fromShards: { 'shard-1': 3, 'shard-2': 2 } });
+    const result = await mergeOutputs(hub, [{ name: 'shard-1', dist: one, companies: ['acme'], searchBundles: [{ name: 'pagefind-shard-1', dir: bundle }] }, { name: 'shard-2', dist: two, companies: ['globex'], searchBundles: [] }], out);
+    expect(result).toEqual({ files: 10, fromHub: 3, fromShards: { 'shard-1': 5, 'shard-2': 2 }, alreadyInPlace: 0, deleted: 0 });
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('home');
-    expect((await readdir(out, { recursive: true })).sort()).toEqual(['_astro', '_astro/case.css', '_astro/site.css', 'archives', 'archives/index.html', 'badges', 'badges/acme.svg', 'cases', 'cases/acme', 'cases/acme/x', 'cases/acme/x/index.html', 'companies', 'companies/globex', 'companies/globex/index.html', 'data', 'data/globex', 'data/globex/cases.json', 'index.html']);
+    expect((await readdir(out, { recursive: true })).sort()).toEqual(['_astro', '_astro/case.css', '_astro/site.css', 'archives', 'archives/index.html', 'badges', 'badges/acme.svg', 'cases', 'cases/acme', 'cases/acme/x', 'cases/acme/x/index.html', 'companies', 'companies/globex', 'companies/globex/index.html', 'data', 'data/globex', 'data/globex/cases.json', 'index.html', 'pagefind-shard-1', 'pagefind-shard-1/index', 'pagefind-shard-1/index/en_1.pf_index', 'pagefind-shard-1/pagefind-entry.json']);
     // Hard links: a gigabyte of pages is not copied again.
     expect((await stat(path.join(out, 'cases/acme/x/index.html'))).ino).toBe((await stat(path.join(one, 'cases/acme/x/index.html'))).ino);
+  });
+
+  it('brings a folder merged before up to date: keeps what is already linked, replaces what changed, deletes what no part writes', async () => {
+    const hub = await tree('again-hub', { 'index.html': 'home' });
+    const shard = await tree('again-shard', { 'cases/acme/x/index.html': 'case x', 'cases/acme/y/index.html': 'case y' });
+    const out = path.join(work, 'again-out');
+    const sources = [{ name: 'shard-1', dist: shard, companies: ['acme'], searchBundles: [] }];
+    await mergeOutputs(hub, sources, out);
+    // The shard is built again: case y is gone, case x changed, case z is new; a stray file sits in the site.
+    await rm(path.join(shard, 'cases/acme/y'), { recursive: true });
+    await rm(path.join(shard, 'cases/acme/x/index.html'));
+    await writeFile(path.join(shard, 'cases/acme/x/index.html'), 'case x, answered');
+    await mkdir(path.join(shard, 'cases/acme/z'));
+    await writeFile(path.join(shard, 'cases/acme/z/index.html'), 'case z');
+    await writeFile(path.join(out, 'stray.txt'), 'not from any part');
+    const result = await mergeOutputs(hub, sources, out);
+    expect(result).toMatchObject({ files: 3, alreadyInPlace: 1, deleted: 2 });
+    expect((await readdir(out, { recursive: true })).sort()).toEqual(['cases', 'cases/acme', 'cases/acme/x', 'cases/acme/x/index.html', 'cases/acme/z', 'cases/acme/z/index.html', 'index.html']);
+    expect(await readFile(path.join(out, 'cases/acme/x/index.html'), 'utf8')).toBe('case x, answered');
+  });
+
+  it('refuses a search bundle written by two parts', async () => {
+    const hub = await tree('twice-hub', { 'pagefind-shard-1/pagefind-entry.json': '{}' });
+    const bundle = await tree('twice-bundle', { 'pagefind-entry.json': '{}' });
+    await expect(mergeOutputs(hub, [{ name: 'shard-1', dist: await tree('twice-shard', { 'index.html': 'home' }), companies: [], searchBundles: [{ name: 'pagefind-shard-1', dir: bundle }] }], path.join(work, 'twice-out'))).rejects.toThrow("shard-1's search bundle pagefind-shard-1/ is also written by another part");
   });
 
   it('refuses a company page from the hub, a company in two shards, a page of a company the shard does not build, and two different assets of one name', async () => {
@@ -53,9 +79,9 @@ describe('mergeOutputs', () => {
     const otherCss = await tree('bad-css', { '_astro/site.css': 'other css' });
     const out = (name: string) => path.join(work, `bad-out-${name}`);
     await expect(mergeOutputs(hubWithCompany, [], out('a'))).rejects.toThrow('the hub wrote companies/acme/index.html, a page of company "acme"');
-    await expect(mergeOutputs(hub, [{ name: 'shard-1', dist: acme, companies: ['acme'] }, { name: 'shard-2', dist: acme, companies: ['acme'] }], out('b'))).rejects.toThrow('company "acme" is in shard-1 and shard-2');
-    await expect(mergeOutputs(hub, [{ name: 'shard-1', dist: stray, companies: ['acme'] }], out('c'))).rejects.toThrow('shard-1 wrote cases/globex/y/index.html, a page of company "globex", which it does not build');
-    await expect(mergeOutputs(hub, [{ name: 'shard-1', dist: otherCss, companies: [] }], out('d'))).rejects.toThrow('shard-1 and the hub wrote different _astro/site.css');
+    await expect(mergeOutputs(hub, [{ name: 'shard-1', dist: acme, companies: ['acme'], searchBundles: [] }, { name: 'shard-2', dist: acme, companies: ['acme'], searchBundles: [] }], out('b'))).rejects.toThrow('company "acme" is in shard-1 and shard-2');
+    await expect(mergeOutputs(hub, [{ name: 'shard-1', dist: stray, companies: ['acme'], searchBundles: [] }], out('c'))).rejects.toThrow('shard-1 wrote cases/globex/y/index.html, a page of company "globex", which it does not build');
+    await expect(mergeOutputs(hub, [{ name: 'shard-1', dist: otherCss, companies: [], searchBundles: [] }], out('d'))).rejects.toThrow('shard-1 and the hub wrote different _astro/site.css');
   });
 });
 
@@ -74,7 +100,7 @@ describe('readShardSitemapPages', () => {
       'sitemap-index.xml': '<sitemapindex><sitemap><loc>https://example.org/watch/sitemap-0.xml</loc></sitemap></sitemapindex>',
       'sitemap-0.xml': '<urlset><url><loc>https://example.org/watch/</loc></url><url><loc>https://example.org/watch/cases/acme/a&amp;b/</loc></url><url><loc>https://example.org/watch/companies/acme/</loc></url></urlset>',
     });
-    expect(await readShardSitemapPages({ name: 'shard-1', dist, companies: ['acme'] }, 'https://example.org/watch/')).toEqual(['https://example.org/watch/cases/acme/a&b/', 'https://example.org/watch/companies/acme/']);
+    expect(await readShardSitemapPages({ name: 'shard-1', dist, companies: ['acme'], searchBundles: [] }, 'https://example.org/watch/')).toEqual(['https://example.org/watch/cases/acme/a&b/', 'https://example.org/watch/companies/acme/']);
   });
 });
 

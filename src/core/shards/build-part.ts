@@ -83,12 +83,15 @@ export const RECORDS_INDEX_FILE = 'shard.json';
 /**
  * The file, at the root of a site built in company shards, that lists its search bundles (site
  * paths, the first one primary): the hub's `pagefind/` when the hub has pages to index, then
- * each shard's `pagefind-<shard>/`. Each part is indexed on its own, so no step holds the whole
- * site's index in memory (Pagefind needed 6.7 GB for 78,000 pages) and an unchanged shard keeps its index.
+ * each shard's: `pagefind-<shard>/`, or, for a shard with more searchable pages than
+ * `--search-bundle-pages`, one per group of years (`pagefind-<shard>-<first year>/`,
+ * src/core/shards/search-groups.ts). Each is indexed on its own, so no step holds the whole
+ * site's index in memory (Pagefind needed 6.7 GB for 78,000 pages), and a bundle whose pages
+ * did not change is kept.
  */
 export const SEARCH_BUNDLES_FILE = 'search-bundles.json';
 
-/** The folder of a shard's search bundle, at the root of its output and of the merged site. */
+/** The folder of a shard's search bundle in the merged site (the first part of its name when the shard has several). */
 export function shardSearchBundle(shardName: string): string {
   return `pagefind-${shardName}`;
 }

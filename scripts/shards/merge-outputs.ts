@@ -4,64 +4,54 @@
  * mentions writes a gigabyte), falling back to a copy across file systems. A folder merged
  * before is brought up to date, not rebuilt: a file already linked to its source stays, and
  * files no part writes any more are deleted (emptying 240,000 files took longer than linking
- * them). Refuses, naming the file, anything
- * that would make the merged site differ from a whole build: a company page from the hub, a
- * company from two shards, a page of a company the shard does not build, or two different
- * assets with the same name.
+ * them). Refuses, naming the file, anything that would make the merged site differ from a
+ * whole build: a company page from the hub, a company from two shards, a page of a company
+ * the shard does not build, or two different assets with the same name.
  */
-import { existsSync } from 'node:fs';
-import { copyFile, link, lstat, mkdir, readdir, readFile, rmdir, stat, unlink } from 'node:fs/promises';
+import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { mapLimited } from '../../src/core/map-limited.ts';
 import { companyOfOutput, companyOfPageUrl } from '../../src/core/shards/company-outputs.ts';
 import { listTree } from './list-tree.ts';
 import type { BuiltBundle } from './search-index.ts';
-
-/** File-system calls in flight while linking: enough to keep the disk busy, few enough for the file handles. */
-const LINKS_IN_FLIGHT = 64;
 
 /** A shard's output: its name, folder, companies, and its search bundles. */
 export type MergeSource = { name: string; dist: string; companies: readonly string[]; searchBundles: readonly BuiltBundle[] };
 /** How many files the merged site has, from where, how many were already in place, and how many were deleted. */
 export type MergeResult = { files: number; fromHub: number; fromShards: Record<string, number>; alreadyInPlace: number; deleted: number };
 
-async function linkOrCopy(from: string, to: string): Promise<void> {
+// The file-system calls below are synchronous on purpose: a merge makes about 240,000 of them
+// at 100,000 mentions, and each small call through libuv's thread pool cost more than the call
+// itself (at 100,000 mentions the merge took 18.6 s cold and 13.9 s in place with promises,
+// 8.0 s and 3.9 s like this; a plain `cp -al` of the same tree takes 7 s).
+
+function linkOrCopy(from: string, to: string): void {
   try {
-    await link(from, to);
+    linkSync(from, to);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP') throw error;
-    await copyFile(from, to);
+    copyFileSync(from, to);
   }
 }
 
-/** Built assets (hashed CSS and scripts) every part writes alike. */
-const isSharedAsset = (file: string) => file.startsWith('_astro/');
-
 /** True when `to` is `from` itself (a hard link to the same file), so there is nothing to link. */
-async function isSameFile(from: string, to: string): Promise<boolean> {
-  const [source, target] = await Promise.all([stat(from), lstat(to).catch(() => null)]);
-  return target !== null && target.ino === source.ino && target.dev === source.dev;
-}
-
-/** Makes `out/file` the file `source`: keeps it when it already is, else replaces whatever is there. */
-async function place(source: string, target: string): Promise<'kept' | 'linked'> {
-  if (await isSameFile(source, target)) return 'kept';
-  await unlink(target).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error;
-  });
-  await linkOrCopy(source, target);
-  return 'linked';
+function isSameFile(from: string, to: string): boolean {
+  const [source, target] = [statSync(from), lstatSync(to)];
+  return target.ino === source.ino && target.dev === source.dev;
 }
 
 /** Deletes the files of `out` no part writes any more, then the folders that leaves empty. */
-async function deleteStale(out: string, stale: readonly string[]): Promise<void> {
-  await mapLimited(stale, LINKS_IN_FLIGHT, (file) => unlink(path.join(out, file)));
+function deleteStale(out: string, stale: readonly string[]): void {
+  for (const file of stale) unlinkSync(path.join(out, file));
   const folders = [...new Set(stale.flatMap((file) => ancestors(file)))].sort((a, b) => b.length - a.length);
   for (const folder of folders) {
-    await rmdir(path.join(out, folder)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST' && error.code !== 'ENOENT') throw error;
-    });
+    try {
+      rmdirSync(path.join(out, folder));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOENT') throw error;
+    }
   }
 }
 
@@ -71,6 +61,9 @@ function ancestors(file: string): string[] {
   for (let folder = path.posix.dirname(file); folder !== '.'; folder = path.posix.dirname(folder)) folders.push(folder);
   return folders;
 }
+
+/** Built assets (hashed CSS and scripts) every part writes alike. */
+const isSharedAsset = (file: string) => file.startsWith('_astro/');
 
 /** Merges the hub's output and the shards' company pages and search bundles into `out`, which is created or brought up to date. */
 export async function mergeOutputs(hubDist: string, shards: readonly MergeSource[], out: string): Promise<MergeResult> {
@@ -82,10 +75,10 @@ export async function mergeOutputs(hubDist: string, shards: readonly MergeSource
       owner.set(slug, shard.name);
     }
   }
-  // Which file comes from where, checked first; then the folders; then the links, many at a time.
+  // Which file comes from where, checked first; then what is stale; then the folders and the links.
   const written = new Map<string, string>();
   let fromHub = 0;
-  for (const file of await listTree(hubDist)) {
+  for (const file of listTree(hubDist)) {
     const company = companyOfOutput(file);
     if (company !== null) throw new Error(`merge: the hub wrote ${file}, a page of company "${company}": only its shard may`);
     written.set(file, path.join(hubDist, file));
@@ -94,7 +87,7 @@ export async function mergeOutputs(hubDist: string, shards: readonly MergeSource
   const fromShards: Record<string, number> = {};
   for (const shard of shards) {
     let count = 0;
-    for (const file of await listTree(shard.dist)) {
+    for (const file of listTree(shard.dist)) {
       const company = companyOfOutput(file);
       const source = path.join(shard.dist, file);
       if (company === null) {
@@ -110,7 +103,7 @@ export async function mergeOutputs(hubDist: string, shards: readonly MergeSource
       count += 1;
     }
     for (const bundle of shard.searchBundles) {
-      for (const file of await listTree(bundle.dir)) {
+      for (const file of listTree(bundle.dir)) {
         const target = `${bundle.name}/${file}`;
         if (written.has(target)) throw new Error(`merge: ${shard.name}'s search bundle ${bundle.name}/ is also written by another part`);
         written.set(target, path.join(bundle.dir, file));
@@ -119,12 +112,23 @@ export async function mergeOutputs(hubDist: string, shards: readonly MergeSource
     }
     fromShards[shard.name] = count;
   }
-  const stale = existsSync(out) ? (await listTree(out)).filter((file) => !written.has(file)) : [];
-  await deleteStale(out, stale);
-  const folders = [...new Set([...written.keys()].map((file) => path.dirname(path.join(out, file))))].sort();
-  await mapLimited(folders, LINKS_IN_FLIGHT, (folder) => mkdir(folder, { recursive: true }));
-  const placed = await mapLimited([...written], LINKS_IN_FLIGHT, ([file, source]) => place(source, path.join(out, file)));
-  return { files: written.size, fromHub, fromShards, alreadyInPlace: placed.filter((how) => how === 'kept').length, deleted: stale.length };
+  const existing = new Set(existsSync(out) ? listTree(out) : []);
+  const stale = [...existing].filter((file) => !written.has(file));
+  deleteStale(out, stale);
+  for (const folder of new Set([...written.keys()].map((file) => path.dirname(path.join(out, file))))) mkdirSync(folder, { recursive: true });
+  let alreadyInPlace = 0;
+  for (const [file, source] of written) {
+    const target = path.join(out, file);
+    if (existing.has(file)) {
+      if (isSameFile(source, target)) {
+        alreadyInPlace += 1;
+        continue;
+      }
+      unlinkSync(target);
+    }
+    linkOrCopy(source, target);
+  }
+  return { files: written.size, fromHub, fromShards, alreadyInPlace, deleted: stale.length };
 }
 
 /** XML text → the characters it stands for (the five predefined entities and numeric references). */

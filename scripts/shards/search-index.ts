@@ -33,7 +33,7 @@ type BundleList = { bundles: { name: string; digest: string }[] };
 
 /** True when some page under `dist` is marked for search; stops at the first. */
 export async function hasSearchablePage(dist: string): Promise<boolean> {
-  const pages = (await listTree(dist)).filter((file) => file.endsWith('.html'));
+  const pages = listTree(dist).filter((file) => file.endsWith('.html'));
   // Case pages are the likeliest to carry the mark: look at them first.
   pages.sort((a, b) => Number(!a.startsWith('cases/')) - Number(!b.startsWith('cases/')));
   const buffer = Buffer.alloc(HEAD_BYTES);
@@ -66,7 +66,7 @@ function caseOpeningYear(file: string, html: string): string | null {
 
 /** The searchable pages under `dist`, each with its case's opening year and the SHA-256 of its bytes. */
 async function readSearchablePages(dist: string): Promise<(SearchablePage & { sha256: string })[]> {
-  const pages = (await listTree(dist)).filter((file) => file.endsWith('.html'));
+  const pages = listTree(dist).filter((file) => file.endsWith('.html'));
   const read = await mapLimited(pages, 64, async (file) => {
     const bytes = await readFile(path.join(dist, file));
     const html = bytes.toString('utf8');

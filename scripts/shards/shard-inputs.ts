@@ -1,9 +1,9 @@
 /**
  * The digest of everything a shard's build reads: its part (companies, site size), the
  * build's now, site address and base, its companies' files, the posts, the sources' health,
- * and the code (src/, astro.config.mjs, the lock file). A shard whose digest is the one it
- * was last built from is reused whole, without starting Astro: its pages would come out the
- * same, byte for byte. Anything left out of the digest could publish a stale page, so when
+ * and the code (src/, public/, scripts/shards/, astro.config.mjs, the lock file). A shard
+ * whose digest is the one it was last built from is reused whole, without starting Astro:
+ * its pages and search bundles would come out the same, byte for byte. Anything left out of the digest could publish a stale page, so when
  * in doubt, a file goes in.
  */
 import { createHash } from 'node:crypto';
@@ -17,7 +17,8 @@ import { PROJECT_ROOT } from '../project-root.ts';
 
 /** Files that are read by every part: the code and the content shared by all companies. */
 async function sharedFiles(contentDir: string): Promise<string[]> {
-  const code = (await Promise.all(['src', 'public'].map(async (dir) => (await listTree(path.join(PROJECT_ROOT, dir))).map((file) => path.join(PROJECT_ROOT, dir, file))))).flat();
+  // The search bundles are made by scripts/shards/search-index.ts: that code is the shard's too.
+  const code = ['src', 'public', 'scripts/shards'].flatMap((dir) => listTree(path.join(PROJECT_ROOT, dir)).map((file) => path.join(PROJECT_ROOT, dir, file)));
   return [...code, path.join(PROJECT_ROOT, 'astro.config.mjs'), path.join(PROJECT_ROOT, 'package-lock.json'), path.join(contentDir, 'state', 'sources.json'), ...(await listMarkdownFiles(path.join(contentDir, 'posts')))];
 }
 

@@ -74,7 +74,7 @@ const shardOf = (company: string) => plan.shards.find((shard) => shard.companies
 
 /** A copy of a merged site made of hard links to its files, as the merged folder is after one sharded build. */
 async function linkTree(from: string, to: string): Promise<void> {
-  for (const file of await listTree(from)) {
+  for (const file of listTree(from)) {
     await mkdir(path.dirname(path.join(to, file)), { recursive: true });
     await link(path.join(from, file), path.join(to, file));
   }

@@ -22,19 +22,27 @@
  * @typedef {Record<string, { any: string[] }>} Filters
  */
 /**
- * One result's data, as Pagefind returns it.
- * @typedef {{ url: string, excerpt: string, meta?: { title?: string }, filters?: Record<string, string[]> }} ResultData
+ * One result's data, as Pagefind returns it: `locations` are the positions of the matched
+ * words among the words of `raw_content`.
+ * @typedef {{ url: string, excerpt: string, content: string, raw_content?: string, locations?: number[], meta?: { title?: string }, filters?: Record<string, string[]> }} ResultData
+ */
+/**
+ * One result, before its data is loaded.
+ * @typedef {{ score: number, data: () => Promise<ResultData> }} Result
  */
 /**
  * The part of Pagefind's JS API (pagefind.js in the search bundle) that this script uses.
+ * `mergeFilter` gives every page of a bundle a filter value of its own (Pagefind's "synthetic" filter).
  * @typedef {object} Pagefind
- * @property {(options: { baseUrl?: string, excerptLength?: number }) => Promise<void>} options
- * @property {(bundle: string, options: { baseUrl?: string }) => Promise<void>} mergeIndex
+ * @property {(options: { baseUrl?: string, excerptLength?: number, mergeFilter?: Record<string, string> }) => Promise<void>} options
+ * @property {(bundle: string, options: { baseUrl?: string, mergeFilter?: Record<string, string> }) => Promise<void>} mergeIndex
  * @property {() => Promise<void>} init
- * @property {(term: string | null, options: { filters: Filters }) => Promise<{ results: { data: () => Promise<ResultData> }[] }>} search
+ * @property {(term: string | null, options: { filters: Filters }) => Promise<{ results: Result[] }>} search
  */
 
 const RESULTS_PER_PAGE = 20;
+/** The filter that says which bundle a page is in (see searchBundles); never shown. */
+const BUNDLE_FILTER = 'search-bundle';
 const TYPING_DELAY_MS = 250;
 const form = /** @type {HTMLFormElement} */ (document.getElementById('search-form'));
 const input = /** @type {HTMLInputElement} */ (document.getElementById('search-q'));
@@ -46,7 +54,9 @@ const more = /** @type {HTMLButtonElement} */ (document.getElementById('search-m
 
 /** @type {Pagefind} */
 let pagefind;
-/** @type {{ data: () => Promise<ResultData> }[]} */
+/** @type {string[]} */
+let bundles = [];
+/** @type {Result[]} */
 let results = [];
 let shown = 0;
 let searchId = 0;
@@ -122,9 +132,9 @@ async function runSearch() {
     return;
   }
   status.textContent = 'Searching…';
-  const response = await pagefind.search(term || null, { filters });
+  const found = await searchBundles(term, filters);
   if (id !== searchId) return;
-  results = response.results;
+  results = found;
   shown = 0;
   list.replaceChildren();
   if (results.length === 0) {
@@ -136,6 +146,81 @@ async function runSearch() {
   if (id !== searchId) return;
   // Announced once the first results are on the page, so a screen reader can go to them.
   status.textContent = `${results.length} ${results.length === 1 ? 'result' : 'results'} for ${describeQuery(term, filters)}.`;
+}
+
+/** A word as the index compares it: lower case, letters and digits only. */
+const bare = (/** @type {string} */ word) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** English endings Pagefind's stemmer takes off, longest first (see beginnings). */
+const ENDINGS = ['ational', 'ization', 'fulness', 'ousness', 'iveness', 'ations', 'izing', 'ising', 'ation', 'ments', 'ized', 'ised', 'ment', 'ness', 'ings', 'able', 'ible', 'ance', 'ence', 'ally', 'ists', 'ing', 'ers', 'ies', 'ied', 'ity', 'ive', 'ize', 'ise', 'ful', 'ous', 'ism', 'ist', 'ed', 'er', 'es', 'ly', 'al', 's'];
+
+/**
+ * How a word Pagefind really matched for `queryWord` may begin: the query word, and the query
+ * word without an ending its stemmer removes (refund·s, cancel·l·ation, hop·ing → hope,
+ * repl·ies → reply, invoic·e). A stand-in never begins like that: it is a shorter word that
+ * the query word begins with ("re" for "refund", "out" for "outage").
+ * @param {string} queryWord
+ */
+function beginnings(queryWord) {
+  const found = new Set([queryWord]);
+  if (queryWord.endsWith('e') && queryWord.length > 3) found.add(queryWord.slice(0, -1));
+  for (const ending of ENDINGS) {
+    if (!queryWord.endsWith(ending)) continue;
+    const base = queryWord.slice(0, -ending.length);
+    if (base.length >= 3) found.add(base);
+    if (base.length >= 3 && base.at(-1) === base.at(-2)) found.add(base.slice(0, -1));
+    if (base.length >= 2) found.add(`${base}e`);
+    if (base.endsWith('i')) found.add(`${base.slice(0, -1)}y`);
+  }
+  return [...found];
+}
+
+/**
+ * True when, for each word of `term`, a word Pagefind matched in `result` begins like it
+ * (beginnings). Where a bundle has no word that begins with a query word, Pagefind matches
+ * the longest indexed word that begins the query word instead ("re" for "refund", "ac" for
+ * "acme"): a site split into bundles (npm run build:shards) would otherwise answer a
+ * company's name with every page of the other bundles that has the word "ac".
+ * @param {Result} result
+ * @param {string} term
+ */
+async function matchesEveryWord(result, term) {
+  const data = await result.data();
+  const text = data.raw_content ?? data.content;
+  // Pagefind's word positions, as its excerpts count them.
+  const words = text.includes('\u200B') ? text.split('\u200B') : text.split(/[\r\n\s]+/g);
+  const matched = (data.locations ?? []).flatMap((at) => {
+    const word = (words[at] ?? '').toLowerCase();
+    return [bare(word), ...word.split(/[^\p{L}\p{N}]+/u)].filter(Boolean);
+  });
+  return term
+    .split(/\s+/)
+    .map(bare)
+    .filter(Boolean)
+    .every((queryWord) => {
+      const starts = beginnings(queryWord);
+      return matched.some((word) => starts.some((start) => word.startsWith(start)));
+    });
+}
+
+/**
+ * Searches each bundle on its own (its filter), drops a bundle whose best result matched only
+ * a stand-in for a query word (matchesEveryWord), and merges the rest by score, as Pagefind
+ * merges bundles. One bundle, as a whole build has, goes through the same steps.
+ * @param {string} term
+ * @param {Filters} filters
+ * @returns {Promise<Result[]>}
+ */
+async function searchBundles(term, filters) {
+  /** @type {Result[]} */
+  const found = [];
+  for (const bundle of bundles) {
+    const { results: inBundle } = await pagefind.search(term || null, { filters: { ...filters, [BUNDLE_FILTER]: { any: [bundle] } } });
+    const best = inBundle[0];
+    if (!best || (term && !(await matchesEveryWord(best, term)))) continue;
+    found.push(...inBundle);
+  }
+  return found.sort((a, b) => b.score - a.score);
 }
 
 /**
@@ -157,7 +242,7 @@ async function showMore(moveFocus) {
     heading.append(link);
     item.append(heading);
     const filters = data.filters ?? {};
-    const tags = sortFilterKeys(Object.keys(filters))
+    const tags = sortFilterKeys(Object.keys(filters).filter((key) => key !== BUNDLE_FILTER))
       .filter((key) => (filters[key] ?? []).length > 0)
       .map((key) => `${legendOf(key)}: ${(filters[key] ?? []).join(', ')}`);
     if (tags.length) {
@@ -226,12 +311,13 @@ async function listBundles() {
 async function start() {
   const base = form.dataset.base;
   try {
-    const [primary, ...others] = await listBundles();
+    bundles = await listBundles();
+    const [primary, ...others] = bundles;
     if (!primary) throw new Error('no search bundle');
     pagefind = await import(`${primary}pagefind.js`);
-    await pagefind.options({ baseUrl: base, excerptLength: 24 });
-    // One search over all of them: Pagefind merges the results and the filters.
-    for (const bundle of others) await pagefind.mergeIndex(bundle, { baseUrl: base });
+    await pagefind.options({ baseUrl: base, excerptLength: 24, mergeFilter: { [BUNDLE_FILTER]: primary } });
+    // One Pagefind over all of them (one WebAssembly module), each bundle's pages tagged with it.
+    for (const bundle of others) await pagefind.mergeIndex(bundle, { baseUrl: base, mergeFilter: { [BUNDLE_FILTER]: bundle } });
     await pagefind.init();
   } catch {
     status.textContent = 'Search could not start: the search index is missing. Browse the companies instead.';

@@ -56,8 +56,9 @@ async function listFiles(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
 }
 
+/** The search page's files and the search bundles: `pagefind/`, and a sharded site's `pagefind-<shard>[-<year>]/`. */
 function isSearchFile(file: string): boolean {
-  return file.startsWith('search/') || file.startsWith('pagefind/');
+  return file.startsWith('search/') || /^pagefind(-[^/]+)?\//.test(file);
 }
 
 async function runBuild(contentDir: string, outDir: string, env: Record<string, string> = {}): Promise<number> {

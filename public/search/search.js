@@ -17,6 +17,8 @@
 //
 // Type-checked by `tsc` (tsconfig.json includes this file; the JSDoc types below).
 
+import { matchesEveryWord, wordsAt } from './stand-ins.js';
+
 /**
  * The filters chosen in the form, by group: `{ company: { any: ['acme'] } }`.
  * @typedef {Record<string, { any: string[] }>} Filters
@@ -148,64 +150,9 @@ async function runSearch() {
   status.textContent = `${results.length} ${results.length === 1 ? 'result' : 'results'} for ${describeQuery(term, filters)}.`;
 }
 
-/** A word as the index compares it: lower case, letters and digits only. */
-const bare = (/** @type {string} */ word) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-
-/** English endings Pagefind's stemmer takes off, longest first (see beginnings). */
-const ENDINGS = ['ational', 'ization', 'fulness', 'ousness', 'iveness', 'ations', 'izing', 'ising', 'ation', 'ments', 'ized', 'ised', 'ment', 'ness', 'ings', 'able', 'ible', 'ance', 'ence', 'ally', 'ists', 'ing', 'ers', 'ies', 'ied', 'ity', 'ive', 'ize', 'ise', 'ful', 'ous', 'ism', 'ist', 'ed', 'er', 'es', 'ly', 'al', 's'];
-
-/**
- * How a word Pagefind really matched for `queryWord` may begin: the query word, and the query
- * word without an ending its stemmer removes (refund·s, cancel·l·ation, hop·ing → hope,
- * repl·ies → reply, invoic·e). A stand-in never begins like that: it is a shorter word that
- * the query word begins with ("re" for "refund", "out" for "outage").
- * @param {string} queryWord
- */
-function beginnings(queryWord) {
-  const found = new Set([queryWord]);
-  if (queryWord.endsWith('e') && queryWord.length > 3) found.add(queryWord.slice(0, -1));
-  for (const ending of ENDINGS) {
-    if (!queryWord.endsWith(ending)) continue;
-    const base = queryWord.slice(0, -ending.length);
-    if (base.length >= 3) found.add(base);
-    if (base.length >= 3 && base.at(-1) === base.at(-2)) found.add(base.slice(0, -1));
-    if (base.length >= 2) found.add(`${base}e`);
-    if (base.endsWith('i')) found.add(`${base.slice(0, -1)}y`);
-  }
-  return [...found];
-}
-
-/**
- * True when, for each word of `term`, a word Pagefind matched in `result` begins like it
- * (beginnings). Where a bundle has no word that begins with a query word, Pagefind matches
- * the longest indexed word that begins the query word instead ("re" for "refund", "ac" for
- * "acme"): a site split into bundles (npm run build:shards) would otherwise answer a
- * company's name with every page of the other bundles that has the word "ac".
- * @param {Result} result
- * @param {string} term
- */
-async function matchesEveryWord(result, term) {
-  const data = await result.data();
-  const text = data.raw_content ?? data.content;
-  // Pagefind's word positions, as its excerpts count them.
-  const words = text.includes('\u200B') ? text.split('\u200B') : text.split(/[\r\n\s]+/g);
-  const matched = (data.locations ?? []).flatMap((at) => {
-    const word = (words[at] ?? '').toLowerCase();
-    return [bare(word), ...word.split(/[^\p{L}\p{N}]+/u)].filter(Boolean);
-  });
-  return term
-    .split(/\s+/)
-    .map(bare)
-    .filter(Boolean)
-    .every((queryWord) => {
-      const starts = beginnings(queryWord);
-      return matched.some((word) => starts.some((start) => word.startsWith(start)));
-    });
-}
-
 /**
  * Searches each bundle on its own (its filter), drops a bundle whose best result matched only
- * a stand-in for a query word (matchesEveryWord), and merges the rest by score, as Pagefind
+ * a stand-in for a query word (stand-ins.js), and merges the rest by score, as Pagefind
  * merges bundles. One bundle, as a whole build has, goes through the same steps.
  * @param {string} term
  * @param {Filters} filters
@@ -217,7 +164,11 @@ async function searchBundles(term, filters) {
   for (const bundle of bundles) {
     const { results: inBundle } = await pagefind.search(term || null, { filters: { ...filters, [BUNDLE_FILTER]: { any: [bundle] } } });
     const best = inBundle[0];
-    if (!best || (term && !(await matchesEveryWord(best, term)))) continue;
+    if (!best) continue;
+    if (term) {
+      const data = await best.data();
+      if (!matchesEveryWord(wordsAt(data.raw_content ?? data.content, data.locations ?? []), term)) continue;
+    }
     found.push(...inBundle);
   }
   return found.sort((a, b) => b.score - a.score);

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { link, mkdir, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { mapLimited } from '../../src/core/map-limited.ts';
 import { planSearchGroups, type SearchablePage, type SearchGroup } from '../../src/core/shards/search-groups.ts';
@@ -21,8 +21,6 @@ import { runStep } from './run-step.ts';
 
 /** The mark Pagefind indexes a page by. */
 const SEARCH_MARK = 'data-pagefind-body';
-/** How much of each page to read looking for the mark: it sits on the page's <article>, after the header. */
-const HEAD_BYTES = 64 * 1024;
 /** The file, in a shard's search folder, that lists its bundles. */
 const BUNDLES_FILE = 'bundles.json';
 const PAGEFIND = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'pagefind');
@@ -31,22 +29,9 @@ const PAGEFIND = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'pagefind');
 export type BuiltBundle = { name: string; dir: string };
 type BundleList = { bundles: { name: string; digest: string }[] };
 
-/** True when some page under `dist` is marked for search; stops at the first. */
+/** True when some page under `dist` is marked for search. */
 export async function hasSearchablePage(dist: string): Promise<boolean> {
-  const pages = listTree(dist).filter((file) => file.endsWith('.html'));
-  // Case pages are the likeliest to carry the mark: look at them first.
-  pages.sort((a, b) => Number(!a.startsWith('cases/')) - Number(!b.startsWith('cases/')));
-  const buffer = Buffer.alloc(HEAD_BYTES);
-  for (const page of pages) {
-    const file = await open(path.join(dist, page), 'r');
-    try {
-      const { bytesRead } = await file.read(buffer, 0, HEAD_BYTES, 0);
-      if (buffer.subarray(0, bytesRead).includes(SEARCH_MARK)) return true;
-    } finally {
-      await file.close();
-    }
-  }
-  return false;
+  return (await readSearchablePages(dist)).length > 0;
 }
 
 /** Indexes the hub's `dist` into `<dist>/pagefind/` when it has a searchable page; returns whether it did. */

@@ -3,8 +3,8 @@
  * build's now, site address and base, its companies' files, the posts, the sources' health,
  * and the code (src/, public/, scripts/shards/, astro.config.mjs, the lock file). A shard
  * whose digest is the one it was last built from is reused whole, without starting Astro:
- * its pages and search bundles would come out the same, byte for byte. Anything left out of the digest could publish a stale page, so when
- * in doubt, a file goes in.
+ * its pages and search bundles would come out the same, byte for byte. Anything left out of
+ * the digest could publish a stale page, so when in doubt, a file goes in.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
